@@ -1,0 +1,87 @@
+//! Writing the graph: node-link JSON, GraphML and DOT. Every format reads
+//! the same [`Graph`] and writes deterministic bytes.
+
+mod dot;
+mod graphml;
+
+pub use dot::{quote as dot_quote, to_dot};
+pub use graphml::to_graphml;
+
+use crate::graph::{Graph, to_json};
+use std::path::Path;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Node-link JSON (the contract; NetworkX `node_link_graph`).
+    Json,
+    /// GraphML (Gephi, yEd, NetworkX `read_graphml`).
+    Graphml,
+    /// Graphviz DOT.
+    Dot,
+}
+
+impl Format {
+    /// The format a file name asks for, by its extension.
+    ///
+    /// # Example
+    /// ```
+    /// use majlis::export::Format;
+    /// assert_eq!(Format::from_path("g.graphml".as_ref()), Some(Format::Graphml));
+    /// assert_eq!(Format::from_path("g.txt".as_ref()), None);
+    /// ```
+    pub fn from_path(path: &Path) -> Option<Format> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "json" => Some(Format::Json),
+            "graphml" => Some(Format::Graphml),
+            "dot" | "gv" => Some(Format::Dot),
+            _ => None,
+        }
+    }
+
+    /// Renders the graph in this format.
+    pub fn render(self, g: &Graph) -> String {
+        match self {
+            Format::Json => to_json(g),
+            Format::Graphml => to_graphml(g),
+            Format::Dot => to_dot(g),
+        }
+    }
+}
+
+/// How a node type is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NodeStyle {
+    /// Colour as red, green, blue.
+    pub rgb: (u8, u8, u8),
+    /// Graphviz shape.
+    pub shape: &'static str,
+}
+
+impl NodeStyle {
+    /// The style of a node type (`country`, `person`, …).
+    pub fn of(kind: &str) -> NodeStyle {
+        let (rgb, shape) = match kind {
+            "country" => ((70, 130, 180), "box"),
+            "person" => ((240, 170, 60), "ellipse"),
+            "organisation" => ((120, 190, 120), "hexagon"),
+            "meeting" => ((200, 80, 80), "doubleoctagon"),
+            _ => ((170, 170, 170), "plain"),
+        };
+        NodeStyle { rgb, shape }
+    }
+
+    /// The colour as `#rrggbb`.
+    pub fn hex(&self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.rgb.0, self.rgb.1, self.rgb.2)
+    }
+}
+
+/// Removes characters XML 1.0 forbids (most C0 controls).
+pub(crate) fn clean_xml(s: &str) -> String {
+    s.chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
+        })
+        .collect()
+}

@@ -1,0 +1,269 @@
+//! From gazetteer hits to mentions: deciding which entity each hit names.
+//!
+//! Strong hits (a full name, a country's name or nisba) are taken as they
+//! are. The others need the article's support:
+//! - a weak country alias (مالي, عمان) counts when the same country is named
+//!   strongly elsewhere, when it stands in a list with other countries, or
+//!   after a locative word when no place shares the string;
+//! - a weak place (عمان) counts when its country is named, or when the
+//!   original spelling carries a shadda the country's name lacks (عمّان);
+//! - a person's short form goes to the person whose full name is nearest in
+//!   the article, else to the one in office on the article's date, else to
+//!   its only non-weak owner.
+
+use crate::gazetteer::{AliasForm, Candidate, EntityKind, Gazetteer, PartialDate, Target};
+use crate::text::{Normalized, fold};
+use std::collections::HashMap;
+
+/// A hit resolved to one entity, in folded chars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Resolved {
+    /// Index into the gazetteer's entities.
+    pub entity: usize,
+    /// The candidate it came from.
+    pub candidate: usize,
+    /// The alias form that matched.
+    pub form: AliasForm,
+    /// Whether the hit used the ال-less variant after ل.
+    pub after_lam: bool,
+}
+
+/// Words after which a weak country name is read as the country.
+const LOCATIVE: [&str; 18] = [
+    "في",
+    "الي",
+    "من",
+    "عن",
+    "دوله",
+    "جمهوريه",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "حكومه",
+    "عاصمه",
+    "حدود",
+    "داخل",
+    "اراضي",
+    "بلد",
+    "مع",
+];
+
+/// Resolves every candidate; returns one entry per accepted (candidate,
+/// entity) pair, in text order.
+pub fn resolve(
+    g: &Gazetteer,
+    text: &Normalized,
+    original: &[char],
+    candidates: &[Candidate],
+    date: Option<PartialDate>,
+) -> Vec<Resolved> {
+    let entities = g.entities();
+    let kind = |t: &Target| entities[t.entity].kind;
+    // Pass 1: what stands on its own.
+    let mut strong_at: HashMap<usize, Vec<usize>> = HashMap::new(); // entity -> candidate starts
+    let mut full_person_at: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut decided: Vec<Vec<Resolved>> = vec![Vec::new(); candidates.len()];
+    let mut pending: Vec<usize> = Vec::new();
+    for (ci, c) in candidates.iter().enumerate() {
+        let strong: Vec<&Target> = c
+            .targets
+            .iter()
+            .filter(|t| !t.weak && t.form != AliasForm::Short)
+            .collect();
+        let mut by_kind: HashMap<EntityKind, Vec<&Target>> = HashMap::new();
+        for t in &strong {
+            by_kind.entry(kind(t)).or_default().push(t);
+        }
+        let mut unresolved = strong.len() < c.targets.len();
+        for (k, ts) in by_kind {
+            let distinct = distinct_entities(&ts);
+            if distinct.len() == 1 {
+                let t = ts[0];
+                decided[ci].push(resolved(t, ci));
+                strong_at.entry(t.entity).or_default().push(c.start);
+                if k == EntityKind::Person {
+                    full_person_at.entry(t.entity).or_default().push(c.start);
+                }
+            } else {
+                unresolved = true;
+            }
+        }
+        if unresolved && decided[ci].is_empty() {
+            pending.push(ci);
+        }
+    }
+    // Pass 2: what needs the article.
+    for ci in pending {
+        let c = &candidates[ci];
+        let has_place = c.targets.iter().any(|t| kind(t) == EntityKind::Place);
+        let marked = has_shadda(text, original, c);
+        let mut chosen: Vec<Resolved> = Vec::new();
+        let countries = distinct_entities(
+            &c.targets
+                .iter()
+                .filter(|t| kind(t) == EntityKind::Country)
+                .collect::<Vec<_>>(),
+        );
+        for &e in &countries {
+            let t = target_for(c, e);
+            let supported = strong_at.contains_key(&e)
+                || coordinated(text, candidates, &decided, ci, entities)
+                || (!has_place && after_locative(text, c));
+            if supported && !(has_place && marked && !strong_at.contains_key(&e)) {
+                chosen.push(resolved(t, ci));
+            }
+        }
+        if chosen.is_empty() {
+            for t in c.targets.iter().filter(|t| kind(t) == EntityKind::Place) {
+                let country_named = entities[t.entity]
+                    .country
+                    .as_ref()
+                    .and_then(|iso| g.position(EntityKind::Country, iso))
+                    .is_some_and(|p| strong_at.contains_key(&p));
+                if (!t.weak || country_named || marked)
+                    && !chosen.iter().any(|r| r.entity == t.entity)
+                {
+                    chosen.push(resolved(t, ci));
+                }
+            }
+        }
+        for t in c
+            .targets
+            .iter()
+            .filter(|t| kind(t) == EntityKind::Organisation && t.weak)
+        {
+            if strong_at.contains_key(&t.entity) {
+                chosen.push(resolved(t, ci));
+            }
+        }
+        let people: Vec<&Target> = c
+            .targets
+            .iter()
+            .filter(|t| kind(t) == EntityKind::Person)
+            .collect();
+        if !people.is_empty()
+            && let Some(e) = pick_person(g, &people, &full_person_at, c.start, date)
+        {
+            chosen.push(resolved(target_for(c, e), ci));
+        }
+        decided[ci] = chosen;
+    }
+    decided.into_iter().flatten().collect()
+}
+
+fn resolved(t: &Target, candidate: usize) -> Resolved {
+    Resolved {
+        entity: t.entity,
+        candidate,
+        form: t.form,
+        after_lam: t.after_lam,
+    }
+}
+
+fn distinct_entities(ts: &[&Target]) -> Vec<usize> {
+    let mut out: Vec<usize> = ts.iter().map(|t| t.entity).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn target_for(c: &Candidate, entity: usize) -> &Target {
+    c.targets
+        .iter()
+        .find(|t| t.entity == entity)
+        .expect("entity comes from this candidate")
+}
+
+/// The person a short or shared name refers to, if the article says.
+fn pick_person(
+    g: &Gazetteer,
+    people: &[&Target],
+    full_at: &HashMap<usize, Vec<usize>>,
+    at: usize,
+    date: Option<PartialDate>,
+) -> Option<usize> {
+    let ids = distinct_entities(people);
+    // The nearest full mention before, else the nearest after.
+    let mut best: Option<(bool, usize, usize)> = None; // (before, distance, entity)
+    for &e in &ids {
+        for &p in full_at.get(&e).into_iter().flatten() {
+            let key = (p <= at, at.abs_diff(p), e);
+            best = match best {
+                None => Some(key),
+                Some(b) if (key.0 && !b.0) || (key.0 == b.0 && key.1 < b.1) => Some(key),
+                keep => keep,
+            };
+        }
+    }
+    if let Some((_, _, e)) = best {
+        return Some(e);
+    }
+    if let Some(d) = date {
+        let active: Vec<usize> = ids
+            .iter()
+            .copied()
+            .filter(|&e| g.entities()[e].roles.iter().any(|r| r.active_on(&d)))
+            .collect();
+        if active.len() == 1 {
+            return Some(active[0]);
+        }
+    }
+    let strong: Vec<usize> = distinct_entities(
+        &people
+            .iter()
+            .copied()
+            .filter(|t| !t.weak)
+            .collect::<Vec<_>>(),
+    );
+    (strong.len() == 1).then(|| strong[0])
+}
+
+/// Whether a hit stands in a list with another country: only spaces,
+/// commas and و between them.
+fn coordinated(
+    text: &Normalized,
+    candidates: &[Candidate],
+    decided: &[Vec<Resolved>],
+    ci: usize,
+    entities: &[crate::gazetteer::Entity],
+) -> bool {
+    let is_country = |i: usize| {
+        decided[i]
+            .iter()
+            .any(|r| entities[r.entity].kind == EntityKind::Country)
+            || candidates[i]
+                .targets
+                .iter()
+                .any(|t| !t.weak && entities[t.entity].kind == EntityKind::Country)
+    };
+    let joins = |from: usize, to: usize| {
+        if to < from || to - from > 4 {
+            return false;
+        }
+        let gap = &text.as_str()[text.byte_of_char(from)..text.byte_of_char(to)];
+        gap.chars().all(|ch| matches!(ch, ' ' | '،' | ',' | 'و'))
+    };
+    let c = &candidates[ci];
+    (ci > 0 && is_country(ci - 1) && joins(candidates[ci - 1].end, c.start))
+        || (ci + 1 < candidates.len()
+            && is_country(ci + 1)
+            && joins(c.end, candidates[ci + 1].start))
+}
+
+fn after_locative(text: &Normalized, c: &Candidate) -> bool {
+    let before = &text.as_str()[..text.byte_of_char(c.word_start)];
+    let prev = before.trim_end().rsplit(' ').next().unwrap_or("");
+    let prev = prev.trim_start_matches('و');
+    LOCATIVE.contains(&prev) || LOCATIVE.contains(&fold(prev).as_str())
+}
+
+/// Whether the original spelling of the hit carries a shadda that folding
+/// removed: عمّان (Amman) is spelled so to be told from عمان (Oman).
+fn has_shadda(text: &Normalized, original: &[char], c: &Candidate) -> bool {
+    let (s, e) = text.original_span(c.start, c.end);
+    original
+        .get(s..e.min(original.len()))
+        .is_some_and(|span| span.contains(&'\u{0651}'))
+}

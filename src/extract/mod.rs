@@ -1,0 +1,158 @@
+//! Extraction: one article in, its mentions and relations out, each with
+//! evidence in the article's own characters.
+
+mod mentions;
+mod relations;
+
+use crate::evidence::Evidence;
+use crate::gazetteer::{AliasForm, EntityKind, Gazetteer, Matcher, PartialDate};
+use crate::input::Article;
+use crate::text::Normalized;
+
+pub use relations::{Relation, RelationKind};
+
+/// An entity named in an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Index into the gazetteer's entities.
+    pub entity: usize,
+    /// The quote, without clitics (و، ب، …) but with the article of a
+    /// nisba (الأميركية).
+    pub evidence: Evidence,
+    /// The surface form to record as an alias: the quote, or the alias
+    /// itself where the quote lost its alef (للأمم).
+    pub surface: String,
+    /// How the entity was named.
+    pub form: AliasForm,
+}
+
+/// What one article yields.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// The article id.
+    pub article: String,
+    /// Its publication date, when known.
+    pub published: Option<PartialDate>,
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// Relations in text order.
+    pub relations: Vec<Relation>,
+}
+
+/// Extracts entities and relations with one gazetteer.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    gazetteer: Gazetteer,
+    matcher: Matcher,
+}
+
+impl Extractor {
+    /// Compiles the gazetteer for matching.
+    ///
+    /// # Example
+    /// ```
+    /// use majlis::{extract::Extractor, gazetteer::Gazetteer, input::Article};
+    /// let x = Extractor::new(Gazetteer::builtin().unwrap());
+    /// let out = x.extract(&Article::new("a", "زار وزير الخارجية التركي بغداد"));
+    /// let ids: Vec<String> = out.mentions.iter().map(|m| x.gazetteer().entities()[m.entity].node_id()).collect();
+    /// assert!(ids.contains(&"country:TUR".to_string()));
+    /// ```
+    pub fn new(gazetteer: Gazetteer) -> Extractor {
+        let matcher = Matcher::new(&gazetteer);
+        Extractor { gazetteer, matcher }
+    }
+
+    /// The gazetteer in use.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Extracts one article. Never panics, whatever the text.
+    pub fn extract(&self, article: &Article) -> Extraction {
+        let norm = Normalized::new(&article.text);
+        let original: Vec<char> = article.text.chars().collect();
+        let candidates = self.matcher.find(&norm);
+        let resolved = mentions::resolve(
+            &self.gazetteer,
+            &norm,
+            &original,
+            &candidates,
+            article.published,
+        );
+        let mut mentions = Vec::with_capacity(resolved.len());
+        for r in &resolved {
+            let c = &candidates[r.candidate];
+            let (start, end) = extend_over_marks(&original, norm.original_span(c.start, c.end));
+            let quote: String = original[start..end].iter().collect();
+            let entity = &self.gazetteer.entities()[r.entity];
+            let surface = if r.after_lam {
+                entity.aliases[target_alias(c, r.entity)].text.clone()
+            } else {
+                quote.clone()
+            };
+            mentions.push(Mention {
+                entity: r.entity,
+                evidence: Evidence {
+                    article: article.id.clone(),
+                    start,
+                    end,
+                    text: quote,
+                    basis: None,
+                },
+                surface,
+                form: r.form,
+            });
+        }
+        let titles = self.matcher.find_titles(&norm);
+        let relations = relations::represents(
+            &self.gazetteer,
+            &norm,
+            &original,
+            &article.id,
+            &candidates,
+            &resolved,
+            &titles,
+            article.published,
+        );
+        Extraction {
+            article: article.id.clone(),
+            published: article.published,
+            mentions,
+            relations,
+        }
+    }
+
+    /// The mentions of one kind, for tests and tools.
+    pub fn mentions_of<'a>(
+        &'a self,
+        extraction: &'a Extraction,
+        kind: EntityKind,
+    ) -> impl Iterator<Item = &'a Mention> + 'a {
+        extraction
+            .mentions
+            .iter()
+            .filter(move |m| self.gazetteer.entities()[m.entity].kind == kind)
+    }
+}
+
+fn target_alias(c: &crate::gazetteer::Candidate, entity: usize) -> usize {
+    c.targets
+        .iter()
+        .find(|t| t.entity == entity)
+        .map(|t| t.alias)
+        .unwrap_or(0)
+}
+
+/// Takes trailing diacritics and tatweel into the span: they belong to its
+/// last letter.
+fn extend_over_marks(original: &[char], (start, mut end): (usize, usize)) -> (usize, usize) {
+    while end < original.len()
+        && matches!(
+            original[end],
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'
+        )
+    {
+        end += 1;
+    }
+    (start, end)
+}

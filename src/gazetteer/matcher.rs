@@ -1,0 +1,405 @@
+//! Finding gazetteer aliases in folded text.
+//!
+//! One Aho-Corasick automaton holds every folded alias (and the inflected
+//! forms of adjectives). A hit counts only at word boundaries: what stands
+//! between the start of the word and the hit must be a clitic sequence
+//! (و ف ب ل ك, and ال / لل where the alias allows the article), and the hit
+//! must end the word. `للأمم` is `ل` + `لأمم`, so aliases that begin with
+//! ال also get a variant without the alef that only matches after ل.
+
+use super::Gazetteer;
+use super::model::AliasForm;
+use crate::text::{Normalized, fold, is_word_char};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
+/// One entity a matched string may name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    /// Index into [`Gazetteer::entities`].
+    pub entity: usize,
+    /// Index into that entity's aliases.
+    pub alias: usize,
+    /// The alias's form.
+    pub form: AliasForm,
+    /// Whether the alias is weak.
+    pub weak: bool,
+    /// Whether the hit is the alef-less variant that follows ل (للأمم).
+    pub after_lam: bool,
+    /// Whether the alias begins with the article ال (then a ل before it
+    /// would be spelled لل, which the alef-less variant covers).
+    pub definite: bool,
+}
+
+/// A hit: a folded char span and every entity the string may name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// First folded char of the name (after any clitic; includes ال for
+    /// adjectives that carry it).
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
+    /// Start of the word the hit begins in (before clitics).
+    pub word_start: usize,
+    /// The entities it may name.
+    pub targets: Vec<Target>,
+}
+
+/// A title found in text: its code and folded span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitleHit {
+    /// Index into [`Gazetteer::titles`].
+    pub title: usize,
+    /// First folded char.
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
+}
+
+/// The compiled matcher for one gazetteer.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    automaton: AhoCorasick,
+    targets: Vec<Vec<Target>>,
+    titles: AhoCorasick,
+    title_of: Vec<usize>,
+}
+
+/// Clitic sequences allowed before a name.
+const CLITICS: [&str; 12] = [
+    "", "و", "ف", "ب", "ك", "ل", "وب", "فب", "ول", "فل", "وك", "فك",
+];
+/// Suffixes that inflect a nisba: feminine, plurals, duals.
+const NISBA_SUFFIXES: [&str; 8] = ["", "ه", "ين", "ون", "ان", "تين", "تان", "ات"];
+
+impl Matcher {
+    /// Compiles the gazetteer's aliases.
+    ///
+    /// # Example
+    /// ```
+    /// use majlis::gazetteer::{Gazetteer, Matcher};
+    /// use majlis::text::Normalized;
+    /// let g = Gazetteer::builtin().unwrap();
+    /// let m = Matcher::new(&g);
+    /// let text = Normalized::new("اجتمع ممثلو العراق، ولبنان، والأردن");
+    /// let names: Vec<String> = m
+    ///     .find(&text)
+    ///     .iter()
+    ///     .map(|c| g.entities()[c.targets[0].entity].id.clone())
+    ///     .collect();
+    /// assert_eq!(names, ["IRQ", "LBN", "JOR"]);
+    /// ```
+    pub fn new(gazetteer: &Gazetteer) -> Matcher {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut targets: Vec<Vec<Target>> = Vec::new();
+        let mut by_pattern: HashMap<String, usize> = HashMap::new();
+        let mut add = |pattern: String, target: Target| {
+            if pattern.chars().count() < 2 {
+                return;
+            }
+            let i = *by_pattern.entry(pattern.clone()).or_insert_with(|| {
+                patterns.push(pattern);
+                targets.push(Vec::new());
+                targets.len() - 1
+            });
+            if !targets[i].contains(&target) {
+                targets[i].push(target);
+            }
+        };
+        for (ei, entity) in gazetteer.entities().iter().enumerate() {
+            for (ai, alias) in entity.aliases.iter().enumerate() {
+                let target = Target {
+                    entity: ei,
+                    alias: ai,
+                    form: alias.form,
+                    weak: alias.weak,
+                    after_lam: false,
+                    definite: false,
+                };
+                let folded = fold(&alias.text);
+                if folded.is_empty() {
+                    continue;
+                }
+                match alias.form {
+                    AliasForm::Adjective => {
+                        for form in inflect_nisba(&folded) {
+                            add(form, target);
+                        }
+                    }
+                    _ => {
+                        let definite = folded.starts_with("ال");
+                        if let Some(rest) = folded.strip_prefix('ا').filter(|_| definite) {
+                            add(
+                                rest.to_string(),
+                                Target {
+                                    after_lam: true,
+                                    definite,
+                                    ..target
+                                },
+                            );
+                        }
+                        add(folded, Target { definite, ..target });
+                    }
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("gazetteer patterns are plain strings");
+        let mut title_patterns = Vec::new();
+        let mut title_of = Vec::new();
+        for (ti, t) in gazetteer.titles().iter().enumerate() {
+            for form in &t.forms_ar {
+                let f = fold(form);
+                if !f.is_empty() {
+                    title_patterns.push(f);
+                    title_of.push(ti);
+                }
+            }
+        }
+        let titles = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&title_patterns)
+            .expect("title patterns are plain strings");
+        Matcher {
+            automaton,
+            targets,
+            titles,
+            title_of,
+        }
+    }
+
+    /// Every valid hit in `text`, non-overlapping (the longest wins, then
+    /// the earliest), in text order.
+    pub fn find(&self, text: &Normalized) -> Vec<Candidate> {
+        let s = text.as_str();
+        let mut hits: Vec<Candidate> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(s) {
+            let start = text.char_index_of_byte(m.start());
+            let end = text.char_index_of_byte(m.end());
+            if !ends_word(s, m.end()) {
+                continue;
+            }
+            let word_start = word_start(text, start);
+            let prefix = &s[text.byte_of_char(word_start)..m.start()];
+            let valid: Vec<Target> = self.targets[m.pattern().as_usize()]
+                .iter()
+                .filter(|t| prefix_allowed(prefix, t))
+                .copied()
+                .collect();
+            if valid.is_empty() {
+                continue;
+            }
+            let takes_article = matches!(valid[0].form, AliasForm::Adjective | AliasForm::People);
+            let start = if takes_article && prefix.ends_with("ال") {
+                start - 2
+            } else {
+                start
+            };
+            hits.push(Candidate {
+                start,
+                end,
+                word_start,
+                targets: valid,
+            });
+        }
+        select_longest(hits)
+    }
+
+    /// Every title form in `text` at word boundaries (clitics allowed),
+    /// the longest at each place, in text order.
+    pub fn find_titles(&self, text: &Normalized) -> Vec<TitleHit> {
+        let s = text.as_str();
+        let mut hits = Vec::new();
+        for m in self.titles.find_overlapping_iter(s) {
+            if !ends_word(s, m.end()) {
+                continue;
+            }
+            let start = text.char_index_of_byte(m.start());
+            let ws = word_start(text, start);
+            let prefix = &s[text.byte_of_char(ws)..m.start()];
+            if !["", "و", "ف", "ل", "ب"].contains(&prefix) {
+                continue;
+            }
+            hits.push(Candidate {
+                start,
+                end: text.char_index_of_byte(m.end()),
+                word_start: ws,
+                targets: vec![Target {
+                    entity: self.title_of[m.pattern().as_usize()],
+                    alias: 0,
+                    form: AliasForm::Name,
+                    weak: false,
+                    after_lam: false,
+                    definite: false,
+                }],
+            });
+        }
+        select_longest(hits)
+            .into_iter()
+            .map(|c| TitleHit {
+                title: c.targets[0].entity,
+                start: c.start,
+                end: c.end,
+            })
+            .collect()
+    }
+}
+
+/// Keeps non-overlapping hits, longest first, and returns them in text
+/// order; targets of identical spans are merged.
+fn select_longest(mut hits: Vec<Candidate>) -> Vec<Candidate> {
+    hits.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut kept: Vec<Candidate> = Vec::new();
+    for h in hits {
+        if let Some(same) = kept
+            .iter_mut()
+            .find(|k| k.start == h.start && k.end == h.end)
+        {
+            for t in h.targets {
+                if !same.targets.contains(&t) {
+                    same.targets.push(t);
+                }
+            }
+            continue;
+        }
+        if kept.iter().all(|k| h.end <= k.start || k.end <= h.start) {
+            kept.push(h);
+        }
+    }
+    kept.sort_by_key(|k| k.start);
+    kept
+}
+
+fn ends_word(s: &str, byte_end: usize) -> bool {
+    s[byte_end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !is_word_char(c))
+}
+
+fn word_start(text: &Normalized, mut i: usize) -> usize {
+    while i > 0 && text.char_at(i - 1).is_some_and(is_word_char) {
+        i -= 1;
+    }
+    i
+}
+
+fn prefix_allowed(prefix: &str, t: &Target) -> bool {
+    if t.after_lam {
+        return matches!(prefix, "ل" | "ول" | "فل");
+    }
+    match t.form {
+        AliasForm::Adjective | AliasForm::People => {
+            CLITICS.contains(&prefix)
+                || prefix
+                    .strip_suffix("ال")
+                    .is_some_and(|c| CLITICS.contains(&c) && !c.ends_with('ل'))
+                || matches!(prefix, "لل" | "ولل" | "فلل")
+        }
+        AliasForm::Name | AliasForm::Short => {
+            CLITICS.contains(&prefix) && !(t.definite && prefix.ends_with('ل'))
+        }
+    }
+}
+
+/// The inflected forms of a (possibly multi-word) nisba, each word agreeing
+/// with the first; later words may carry the article.
+fn inflect_nisba(base: &str) -> Vec<String> {
+    let words: Vec<&str> = base.split(' ').collect();
+    let mut out = Vec::new();
+    for suffix in NISBA_SUFFIXES {
+        let first = format!("{}{suffix}", words[0]);
+        if words.len() == 1 {
+            out.push(first);
+            continue;
+        }
+        let rest: Vec<String> = words[1..].iter().map(|w| format!("{w}{suffix}")).collect();
+        out.push(format!("{first} {}", rest.join(" ")));
+        let definite: Vec<String> = rest.iter().map(|w| format!("ال{w}")).collect();
+        out.push(format!("{first} {}", definite.join(" ")));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gazetteer() -> Gazetteer {
+        let mut g = Gazetteer::default();
+        let countries = "iso3\tiso2\tname_en\tname_ar\taliases_ar\tadjectives_ar\tpeoples_ar\n\
+            JOR\tJO\tJordan\tالأردن\t-\tأردني\t-\n\
+            TUR\tTR\tTurkey\tتركيا\t-\tتركي\tأتراك\n\
+            MLI\tML\tMali\t~مالي\t-\t-\t-\n\
+            MYS\tMY\tMalaysia\tماليزيا\t-\tماليزي\t-\n\
+            PRK\tKP\tNorth Korea\tكوريا الشمالية\t-\tكوري شمالي\t-\n";
+        let orgs = "id\tname_en\tname_ar\taliases_ar\taliases_en\tkind\tcountry\n\
+            un\tUnited Nations\tالأمم المتحدة\t-\tUN\tinternational\t-\n";
+        assert!(g.add_file("countries.tsv", "c", countries).is_empty());
+        assert!(g.add_file("organisations.tsv", "o", orgs).is_empty());
+        g
+    }
+
+    fn ids(g: &Gazetteer, text: &str) -> Vec<String> {
+        let m = Matcher::new(g);
+        let n = Normalized::new(text);
+        m.find(&n)
+            .iter()
+            .map(|c| g.entities()[c.targets[0].entity].id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn clitics_and_article_are_recognised() {
+        let g = gazetteer();
+        let cases: [(&str, &[&str]); 9] = [
+            ("والأردن", &["JOR"]),
+            ("بالأردن", &["JOR"]),
+            ("للأمم المتحدة", &["un"]),
+            ("وللأمم المتحدة", &["un"]),
+            ("التركي والتركية", &["TUR", "TUR"]),
+            ("الأتراك", &["TUR"]),
+            ("الأميركيين الأتراك", &["TUR"]),
+            ("الكوريين الشماليين", &["PRK"]),
+            ("لتركيا", &["TUR"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(ids(&g, text), want, "text {text}");
+        }
+    }
+
+    #[test]
+    fn words_that_merely_contain_a_name_do_not_match() {
+        let g = gazetteer();
+        for text in [
+            "شمالي",
+            "المالية",
+            "الاجتماعية",
+            "الأردنيةx",
+            "تركياه",
+            "لالأردن",
+        ] {
+            let found = ids(&g, text);
+            assert!(
+                found.iter().all(|id| id != "MLI") && (text != "لالأردن" || found.is_empty()),
+                "text {text} gave {found:?}"
+            );
+        }
+        assert_eq!(ids(&g, "ماليزيا"), ["MYS"]);
+    }
+
+    #[test]
+    fn the_span_excludes_the_conjunction_but_keeps_the_article() {
+        let g = gazetteer();
+        let m = Matcher::new(&g);
+        let n = Normalized::new("والتركية");
+        let c = &m.find(&n)[0];
+        assert_eq!((c.word_start, c.start, c.end), (0, 1, 8));
+    }
+}

@@ -1,0 +1,7 @@
+//! The graph: model (on petgraph), merging, and the JSON contract.
+
+mod json;
+mod model;
+
+pub use json::{SCHEMA_VERSION, from_json, to_json};
+pub use model::{Edge, Graph, Node};

@@ -1,0 +1,312 @@
+//! The merged graph: one node per real-world entity, one edge per
+//! (source, target, type), each carrying its evidence.
+
+use crate::evidence::Evidence;
+use crate::extract::Extraction;
+use crate::gazetteer::{Entity, EntityKind, Gazetteer};
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A node of the graph, as written in the JSON contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Node {
+    /// Stable id: `country:TUR`, `person:<slug>`, `organisation:<slug>`.
+    pub id: String,
+    /// `country`, `person` or `organisation`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The display label (Arabic).
+    pub label: String,
+    /// Arabic name.
+    pub label_ar: String,
+    /// English name.
+    pub label_en: String,
+    /// ISO3, for countries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iso3: Option<String>,
+    /// Surface forms seen in the articles.
+    pub aliases_ar: BTreeSet<String>,
+    /// English names and acronyms from the gazetteer.
+    #[serde(default)]
+    pub aliases_en: Vec<String>,
+    /// Ids of the articles that mention it.
+    pub articles: BTreeSet<String>,
+    /// Number of mentions.
+    pub mentions: usize,
+    /// Earliest publication date among its articles, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_seen: Option<String>,
+    /// Latest publication date among its articles, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_seen: Option<String>,
+    /// Every mention, sorted by article and offset.
+    pub evidence: Vec<Evidence>,
+}
+
+/// An edge of the graph, as written in the JSON contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edge {
+    /// Source node id.
+    pub source: String,
+    /// Target node id.
+    pub target: String,
+    /// `represents`, …
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The role most often given (for `represents`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Every role given, with how many quotes give it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub roles: BTreeMap<String, usize>,
+    /// Number of supporting articles.
+    pub weight: usize,
+    /// Ids of the supporting articles.
+    pub articles: BTreeSet<String>,
+    /// Supporting quotes, sorted by article and offset.
+    pub evidence: Vec<Evidence>,
+}
+
+/// The graph of everything read so far.
+///
+/// # Example
+/// ```
+/// use majlis::{extract::Extractor, gazetteer::Gazetteer, graph::Graph, input::Article};
+/// let x = Extractor::new(Gazetteer::builtin().unwrap());
+/// let mut g = Graph::new();
+/// g.add(&x.extract(&Article::new("a", "زار أردوغان العراق")), x.gazetteer());
+/// g.add(&x.extract(&Article::new("b", "الرئيس التركي رجب طيب أردوغان")), x.gazetteer());
+/// let erdogan = g.node("person:recep-tayyip-erdogan").unwrap();
+/// assert_eq!(erdogan.articles.len(), 2);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Graph {
+    inner: StableDiGraph<Node, Edge>,
+    nodes: BTreeMap<String, NodeIndex>,
+    edges: BTreeMap<(String, String, String), EdgeIndex>,
+    articles: BTreeSet<String>,
+}
+
+impl Graph {
+    /// An empty graph.
+    pub fn new() -> Graph {
+        Graph::default()
+    }
+
+    /// Adds one article's extraction. Places are kept out until meetings
+    /// use them.
+    pub fn add(&mut self, x: &Extraction, g: &Gazetteer) {
+        self.articles.insert(x.article.clone());
+        let date = x.published.map(|d| d.to_string());
+        for m in &x.mentions {
+            let entity = &g.entities()[m.entity];
+            if entity.kind == EntityKind::Place {
+                continue;
+            }
+            let node = self.node_for(entity);
+            node.aliases_ar.insert(m.surface.clone());
+            node.articles.insert(x.article.clone());
+            node.mentions += 1;
+            node.evidence.push(m.evidence.clone());
+            if let Some(d) = &date {
+                widen(&mut node.first_seen, &mut node.last_seen, d);
+            }
+        }
+        for r in &x.relations {
+            let source = g.entities()[r.source].node_id();
+            let target_entity = &g.entities()[r.target];
+            self.node_for(target_entity);
+            let edge = self.edge_for(&source, &target_entity.node_id(), r.kind.as_str());
+            edge.articles.insert(x.article.clone());
+            edge.weight = edge.articles.len();
+            if let Some(role) = &r.role {
+                *edge.roles.entry(role.clone()).or_default() += 1;
+            }
+            edge.evidence.push(r.evidence.clone());
+        }
+    }
+
+    /// Adds every node and edge of `other` (merging is associative, so
+    /// graphs built in parallel merge to the same result).
+    pub fn merge(&mut self, other: Graph) {
+        self.articles.extend(other.articles);
+        for (_, i) in other.nodes {
+            let n = other.inner[i].clone();
+            let idx = match self.nodes.get(&n.id) {
+                Some(&idx) => idx,
+                None => {
+                    let mut empty = n.clone();
+                    empty.aliases_ar.clear();
+                    empty.articles.clear();
+                    empty.mentions = 0;
+                    empty.evidence.clear();
+                    empty.first_seen = None;
+                    empty.last_seen = None;
+                    let idx = self.inner.add_node(empty);
+                    self.nodes.insert(n.id.clone(), idx);
+                    idx
+                }
+            };
+            let node = &mut self.inner[idx];
+            node.aliases_ar.extend(n.aliases_ar);
+            node.articles.extend(n.articles);
+            node.mentions += n.mentions;
+            node.evidence.extend(n.evidence);
+            for d in [n.first_seen, n.last_seen].into_iter().flatten() {
+                widen(&mut node.first_seen, &mut node.last_seen, &d);
+            }
+        }
+        for (_, i) in other.edges {
+            let e = other.inner[i].clone();
+            let edge = self.edge_for(&e.source, &e.target, &e.kind);
+            edge.articles.extend(e.articles);
+            edge.weight = edge.articles.len();
+            for (role, n) in e.roles {
+                *edge.roles.entry(role).or_default() += n;
+            }
+            edge.evidence.extend(e.evidence);
+        }
+    }
+
+    fn node_for(&mut self, entity: &Entity) -> &mut Node {
+        let id = entity.node_id();
+        let idx = match self.nodes.get(&id) {
+            Some(&i) => i,
+            None => {
+                let i = self.inner.add_node(Node {
+                    id: id.clone(),
+                    kind: entity.kind.as_str().to_string(),
+                    label: entity.name_ar.clone(),
+                    label_ar: entity.name_ar.clone(),
+                    label_en: entity.name_en.clone(),
+                    iso3: (entity.kind == EntityKind::Country).then(|| entity.id.clone()),
+                    aliases_ar: BTreeSet::new(),
+                    aliases_en: entity.aliases_en.clone(),
+                    articles: BTreeSet::new(),
+                    mentions: 0,
+                    first_seen: None,
+                    last_seen: None,
+                    evidence: Vec::new(),
+                });
+                self.nodes.insert(id, i);
+                i
+            }
+        };
+        &mut self.inner[idx]
+    }
+
+    fn edge_for(&mut self, source: &str, target: &str, kind: &str) -> &mut Edge {
+        let key = (source.to_string(), target.to_string(), kind.to_string());
+        let idx = match self.edges.get(&key) {
+            Some(&i) => i,
+            None => {
+                let (s, t) = (self.nodes[source], self.nodes[target]);
+                let i = self.inner.add_edge(
+                    s,
+                    t,
+                    Edge {
+                        source: source.to_string(),
+                        target: target.to_string(),
+                        kind: kind.to_string(),
+                        role: None,
+                        roles: BTreeMap::new(),
+                        weight: 0,
+                        articles: BTreeSet::new(),
+                        evidence: Vec::new(),
+                    },
+                );
+                self.edges.insert(key, i);
+                i
+            }
+        };
+        &mut self.inner[idx]
+    }
+
+    /// Sorts evidence and settles derived fields so that output is the same
+    /// whatever order articles were added in.
+    pub fn finish(&mut self) {
+        for i in self.nodes.values() {
+            let n = &mut self.inner[*i];
+            n.evidence.sort();
+            n.evidence.dedup();
+        }
+        for i in self.edges.values() {
+            let e = &mut self.inner[*i];
+            e.evidence.sort();
+            e.evidence.dedup();
+            e.role = e
+                .roles
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(r, _)| r.clone());
+        }
+    }
+
+    /// One node by id.
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.nodes.get(id).map(|&i| &self.inner[i])
+    }
+
+    /// Nodes sorted by id.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.nodes.values().map(|&i| &self.inner[i])
+    }
+
+    /// Edges sorted by (source, target, type).
+    pub fn edges(&self) -> impl Iterator<Item = &Edge> {
+        self.edges.values().map(|&i| &self.inner[i])
+    }
+
+    /// Ids of every article added, sorted.
+    pub fn articles(&self) -> &BTreeSet<String> {
+        &self.articles
+    }
+
+    /// The petgraph graph, for graph algorithms.
+    pub fn petgraph(&self) -> &StableDiGraph<Node, Edge> {
+        &self.inner
+    }
+
+    /// Builds a graph from nodes and edges (as read from a file); edges
+    /// whose ends are missing are returned as errors.
+    pub fn from_parts(
+        nodes: Vec<Node>,
+        edges: Vec<Edge>,
+        articles: BTreeSet<String>,
+    ) -> Result<Graph, String> {
+        let mut g = Graph {
+            articles,
+            ..Graph::default()
+        };
+        for n in nodes {
+            if g.nodes.contains_key(&n.id) {
+                return Err(format!("node '{}' appears twice", n.id));
+            }
+            let id = n.id.clone();
+            let i = g.inner.add_node(n);
+            g.nodes.insert(id, i);
+        }
+        for e in edges {
+            let (Some(&s), Some(&t)) = (g.nodes.get(&e.source), g.nodes.get(&e.target)) else {
+                return Err(format!(
+                    "edge {} -> {} names a node that is not in the graph",
+                    e.source, e.target
+                ));
+            };
+            let key = (e.source.clone(), e.target.clone(), e.kind.clone());
+            let i = g.inner.add_edge(s, t, e);
+            g.edges.insert(key, i);
+        }
+        Ok(g)
+    }
+}
+
+fn widen(first: &mut Option<String>, last: &mut Option<String>, d: &str) {
+    if first.as_deref().is_none_or(|f| d < f) {
+        *first = Some(d.to_string());
+    }
+    if last.as_deref().is_none_or(|l| d > l) {
+        *last = Some(d.to_string());
+    }
+}

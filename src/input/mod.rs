@@ -1,0 +1,356 @@
+//! Reading articles: text files, JSON Lines (plain or gzipped), folders.
+//!
+//! Articles are read one at a time and handed to a callback, so memory does
+//! not grow with the input. A bad file or line is reported as a
+//! [`Problem`] and the rest goes on.
+
+mod decode;
+
+pub use decode::decode;
+
+use crate::gazetteer::PartialDate;
+use flate2::read::MultiGzDecoder;
+use serde::Deserialize;
+use std::fmt;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// One news article, decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// Its id: the path relative to the argument for text files, the `id`
+    /// field for JSON Lines.
+    pub id: String,
+    /// The text that offsets refer to. For JSON Lines with a title, the
+    /// title, a blank line, then the body.
+    pub text: String,
+    /// Publication date, when known.
+    pub published: Option<PartialDate>,
+    /// The outlet, when known.
+    pub source: Option<String>,
+    /// The original address, when known.
+    pub url: Option<String>,
+}
+
+impl Article {
+    /// An article from plain text.
+    ///
+    /// # Example
+    /// ```
+    /// let a = majlis::input::Article::new("a1", "نص");
+    /// assert_eq!(a.id, "a1");
+    /// ```
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Article {
+        Article {
+            id: id.into(),
+            text: text.into(),
+            published: None,
+            source: None,
+            url: None,
+        }
+    }
+}
+
+/// A file or line that could not be read, or that was read with a caveat.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file.
+    pub path: String,
+    /// The 1-based line, for JSON Lines.
+    pub line: Option<usize>,
+    /// What went wrong and what to do.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{l}: {}", self.path, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+/// What reading produces, in input order.
+#[derive(Debug)]
+pub enum Item {
+    /// An article.
+    Article(Article),
+    /// A file or line that was skipped.
+    Problem(Problem),
+}
+
+/// The file types majlis reads.
+pub const EXTENSIONS: &str = ".txt, .jsonl, .jsonl.gz";
+
+/// Reads every input (files and folders, folders walked recursively in
+/// sorted order) and hands each article or problem to `sink`.
+///
+/// # Example
+/// ```
+/// use majlis::input::{Item, read_inputs};
+/// let mut n = 0;
+/// read_inputs(&["seeds".into()], &mut |item| {
+///     if let Item::Article(_) = item { n += 1 }
+/// });
+/// assert_eq!(n, 5);
+/// ```
+pub fn read_inputs(paths: &[PathBuf], sink: &mut dyn FnMut(Item)) {
+    for path in paths {
+        if path.is_dir() {
+            let mut files = Vec::new();
+            if let Err(p) = walk(path, &mut files) {
+                sink(Item::Problem(p));
+            }
+            for file in files {
+                let id = file
+                    .strip_prefix(path)
+                    .unwrap_or(&file)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                read_file(&file, &id, sink);
+            }
+        } else if path.exists() {
+            let id = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| path.display().to_string());
+            read_file(path, &id, sink);
+        } else {
+            sink(Item::Problem(Problem {
+                path: path.display().to_string(),
+                line: None,
+                message: "no such file or folder".into(),
+            }));
+        }
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Problem> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Problem {
+        path: dir.display().to_string(),
+        line: None,
+        message: format!("cannot list the folder: {e}"),
+    })?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            walk(&p, out)?;
+        } else {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+fn read_file(path: &Path, id: &str, sink: &mut dyn FnMut(Item)) {
+    let shown = path.display().to_string();
+    let problem = |message: String| {
+        Item::Problem(Problem {
+            path: shown.clone(),
+            line: None,
+            message,
+        })
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if name.ends_with(".jsonl.gz") || name.ends_with(".jsonl") {
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) => return sink(problem(format!("cannot open: {e}"))),
+        };
+        if file.metadata().map(|m| m.len() == 0).unwrap_or(false) {
+            return sink(problem("empty file (no articles)".into()));
+        }
+        let reader: Box<dyn Read> = if name.ends_with(".gz") {
+            Box::new(MultiGzDecoder::new(file))
+        } else {
+            Box::new(file)
+        };
+        read_jsonl(BufReader::with_capacity(1 << 16, reader), &shown, sink);
+    } else if name.ends_with(".txt") {
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return sink(problem(format!("cannot read: {e}"))),
+        };
+        match decode(&bytes) {
+            Ok((text, _)) if text.trim().is_empty() => sink(problem("empty file".into())),
+            Ok((text, _)) => sink(Item::Article(Article::new(id, text))),
+            Err(message) => sink(problem(message)),
+        }
+    } else {
+        sink(problem(format!(
+            "not an article file; majlis reads {EXTENSIONS}"
+        )));
+    }
+}
+
+#[derive(Deserialize)]
+struct JsonArticle {
+    id: serde_json::Value,
+    text: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+/// Reads JSON Lines from any reader; `shown` names the source in problems.
+pub fn read_jsonl(mut reader: impl BufRead, shown: &str, sink: &mut dyn FnMut(Item)) {
+    let mut buf = Vec::new();
+    let mut line_no = 0;
+    let mut any = false;
+    loop {
+        buf.clear();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                sink(Item::Problem(Problem {
+                    path: shown.to_string(),
+                    line: Some(line_no + 1),
+                    message: format!("cannot read further: {e}"),
+                }));
+                return;
+            }
+        }
+        line_no += 1;
+        let problem = |message: String| {
+            Item::Problem(Problem {
+                path: shown.to_string(),
+                line: Some(line_no),
+                message,
+            })
+        };
+        let line = match std::str::from_utf8(&buf) {
+            Ok(l) => l.trim_start_matches('\u{FEFF}').trim(),
+            Err(e) => {
+                sink(problem(format!(
+                    "not valid UTF-8 at byte {} of the line",
+                    e.valid_up_to()
+                )));
+                continue;
+            }
+        };
+        if line.is_empty() {
+            continue;
+        }
+        any = true;
+        let parsed: JsonArticle = match serde_json::from_str(line) {
+            Ok(a) => a,
+            Err(e) => {
+                sink(problem(format!(
+                    "not a JSON article ({e}); each line needs an object with \"id\" and \"text\""
+                )));
+                continue;
+            }
+        };
+        let id = match parsed.id {
+            serde_json::Value::String(s) if !s.is_empty() => s,
+            serde_json::Value::Number(n) => n.to_string(),
+            _ => {
+                sink(problem(
+                    "\"id\" must be a non-empty string or a number".into(),
+                ));
+                continue;
+            }
+        };
+        let published = match parsed.published.as_deref().map(parse_published) {
+            Some(Ok(d)) => Some(d),
+            Some(Err(m)) => {
+                sink(problem(format!("{m}; the article is read without a date")));
+                None
+            }
+            None => None,
+        };
+        let text = match parsed.title.filter(|t| !t.trim().is_empty()) {
+            Some(title) => format!("{title}\n\n{}", parsed.text),
+            None => parsed.text,
+        };
+        sink(Item::Article(Article {
+            id,
+            text,
+            published,
+            source: parsed.source,
+            url: parsed.url,
+        }));
+    }
+    if !any {
+        sink(Item::Problem(Problem {
+            path: shown.to_string(),
+            line: None,
+            message: "empty file (no articles)".into(),
+        }));
+    }
+}
+
+/// Reads the date part of an ISO 8601 date or timestamp.
+///
+/// # Example
+/// ```
+/// let d = majlis::input::parse_published("2018-02-19T10:00:00Z").unwrap();
+/// assert_eq!(d.to_string(), "2018-02-19");
+/// ```
+pub fn parse_published(s: &str) -> Result<PartialDate, String> {
+    let date = s.trim().split(['T', ' ']).next().unwrap_or("");
+    date.parse()
+        .map_err(|_| format!("\"published\" '{s}' is not an ISO 8601 date"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect(content: &str) -> (Vec<Article>, Vec<Problem>) {
+        let mut articles = Vec::new();
+        let mut problems = Vec::new();
+        read_jsonl(content.as_bytes(), "x.jsonl", &mut |item| match item {
+            Item::Article(a) => articles.push(a),
+            Item::Problem(p) => problems.push(p),
+        });
+        (articles, problems)
+    }
+
+    #[test]
+    fn jsonl_reports_bad_lines_and_keeps_the_rest() {
+        let (articles, problems) = collect(
+            "{\"id\": \"a\", \"text\": \"نص\", \"title\": \"عنوان\", \"published\": \"2018-02-19\"}\n\
+             {broken\n\
+             \n\
+             {\"id\": 7, \"text\": \"ب\", \"published\": \"yesterday\"}\n\
+             {\"text\": \"no id\"}\n",
+        );
+        assert_eq!(articles.len(), 2);
+        assert_eq!(articles[0].text, "عنوان\n\nنص");
+        assert_eq!(articles[0].published.unwrap().to_string(), "2018-02-19");
+        assert_eq!(articles[1].id, "7");
+        let lines: Vec<Option<usize>> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [Some(2), Some(4), Some(5)]);
+        assert!(
+            problems[0]
+                .to_string()
+                .starts_with("x.jsonl:2: not a JSON article")
+        );
+    }
+
+    #[test]
+    fn empty_jsonl_is_a_problem() {
+        let (articles, problems) = collect("\n\n");
+        assert!(articles.is_empty());
+        assert_eq!(problems.len(), 1);
+    }
+}

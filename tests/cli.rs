@@ -1,0 +1,429 @@
+//! The `majlis` binary as a user runs it.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn majlis(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_majlis"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("majlis runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("UTF-8 errors")
+}
+
+fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+fn build_seeds_json() -> Value {
+    let out = majlis(&["build", "seeds", "--quiet"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_str(&stdout(&out)).expect("build writes JSON")
+}
+
+#[test]
+fn build_writes_the_json_contract() {
+    let g = build_seeds_json();
+    assert_eq!(g["directed"], true);
+    assert_eq!(g["multigraph"], false);
+    assert_eq!(g["graph"]["articles"], 5);
+    let nodes = g["nodes"].as_array().unwrap();
+    assert_eq!(g["graph"]["nodes"].as_u64().unwrap() as usize, nodes.len());
+    for n in nodes {
+        let id = n["id"].as_str().unwrap();
+        let ty = n["type"].as_str().unwrap();
+        assert!(id.starts_with(&format!("{ty}:")), "{id} has type {ty}");
+        assert!(["country", "person", "organisation"].contains(&ty));
+        for key in [
+            "label",
+            "label_ar",
+            "label_en",
+            "aliases_ar",
+            "articles",
+            "mentions",
+            "evidence",
+        ] {
+            assert!(n.get(key).is_some(), "{id} lacks {key}");
+        }
+        assert_eq!(n["label"], n["label_ar"]);
+        if ty == "country" {
+            assert_eq!(n["iso3"].as_str().unwrap(), &id[8..]);
+        }
+        assert_eq!(
+            n["mentions"].as_u64().unwrap() as usize,
+            n["evidence"].as_array().unwrap().len()
+        );
+    }
+    let ids: Vec<&str> = nodes.iter().map(|n| n["id"].as_str().unwrap()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted, "nodes are sorted by id");
+    for id in [
+        "country:TUR",
+        "country:IRQ",
+        "country:LBN",
+        "country:JOR",
+        "person:donald-trump",
+    ] {
+        assert!(ids.contains(&id), "missing {id}");
+    }
+    let edges = g["edges"].as_array().unwrap();
+    assert!(edges.iter().any(|e| e["type"] == "represents"
+        && e["source"] == "person:mike-pompeo"
+        && e["target"] == "country:USA"
+        && e["role"] == "foreign minister"));
+    for e in edges {
+        assert!(ids.contains(&e["source"].as_str().unwrap()));
+        assert!(ids.contains(&e["target"].as_str().unwrap()));
+        assert_eq!(
+            e["weight"].as_u64().unwrap() as usize,
+            e["articles"].as_array().unwrap().len()
+        );
+    }
+}
+
+#[test]
+fn every_evidence_offset_slices_the_article_to_its_quote() {
+    let g = build_seeds_json();
+    let text_of =
+        |article: &str| std::fs::read_to_string(Path::new("seeds").join(article)).unwrap();
+    let mut checked = 0;
+    let items = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(g["edges"].as_array().unwrap());
+    for item in items {
+        for ev in item["evidence"].as_array().unwrap() {
+            let text = text_of(ev["article"].as_str().unwrap());
+            let (s, e) = (
+                ev["start"].as_u64().unwrap() as usize,
+                ev["end"].as_u64().unwrap() as usize,
+            );
+            let slice: String = text.chars().skip(s).take(e - s).collect();
+            assert_eq!(slice, ev["text"].as_str().unwrap(), "evidence {ev}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} evidence spans");
+}
+
+#[test]
+fn the_seeds_hold_one_node_per_real_world_entity() {
+    let g = build_seeds_json();
+    let nodes = g["nodes"].as_array().unwrap();
+    let node = |id: &str| nodes.iter().find(|n| n["id"] == id);
+    let trump = node("person:donald-trump").expect("Trump");
+    let aliases: Vec<&str> = trump["aliases_ar"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    assert!(
+        aliases.contains(&"ترمب") && aliases.contains(&"ترامب"),
+        "{aliases:?}"
+    );
+    assert!(trump["articles"].as_array().unwrap().len() >= 4);
+    assert!(node("person:ahmad-al-sharaa").is_some());
+    let farouk = node("person:farouk-al-sharaa").expect("Farouk al-Sharaa stays his own person");
+    assert_eq!(
+        farouk["mentions"], 1,
+        "bare الشرع goes to Ahmad, not Farouk"
+    );
+}
+
+#[test]
+fn outputs_are_byte_identical_across_runs() {
+    let dir = tempdir();
+    for ext in ["json", "graphml", "dot"] {
+        let a = dir.path().join(format!("a.{ext}"));
+        let b = dir.path().join(format!("b.{ext}"));
+        for p in [&a, &b] {
+            let out = majlis(&["build", "seeds", "-q", "-o", p.to_str().unwrap()]);
+            assert!(out.status.success(), "{}", stderr(&out));
+        }
+        assert_eq!(
+            std::fs::read(&a).unwrap(),
+            std::fs::read(&b).unwrap(),
+            "{ext}"
+        );
+    }
+}
+
+#[test]
+fn graphml_and_dot_are_well_formed() {
+    let dir = tempdir();
+    let gml = dir.path().join("g.graphml");
+    let dot = dir.path().join("g.dot");
+    assert!(
+        majlis(&["build", "seeds", "-q", "-o", gml.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(
+        majlis(&["build", "seeds", "-q", "-o", dot.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let xml = std::fs::read_to_string(&gml).unwrap();
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
+    let first_graph = xml.find("<graph ").unwrap();
+    assert!(
+        xml.rfind("<key ").unwrap() < first_graph,
+        "keys come before the graph"
+    );
+    assert!(xml.contains("<node id=\"country:TUR\">"));
+    assert!(xml.contains("attr.type=\"int\""));
+    let dot = std::fs::read_to_string(&dot).unwrap();
+    assert!(dot.starts_with("digraph"));
+    assert!(dot.contains("\"country:TUR\""));
+    assert_eq!(dot.matches('{').count(), dot.matches('}').count());
+}
+
+#[test]
+fn networkx_reads_the_json_contract() {
+    let has_networkx = Command::new("python3")
+        .args(["-c", "import networkx"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_networkx {
+        assert!(
+            std::env::var_os("MAJLIS_REQUIRE_PYTHON").is_none(),
+            "NetworkX is required here (.ci/run installs it)"
+        );
+        eprintln!("skipped: python3 with networkx is not installed");
+        return;
+    }
+    let dir = tempdir();
+    let json = dir.path().join("g.json");
+    assert!(
+        majlis(&["build", "seeds", "-q", "-o", json.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let script = "import json, sys, networkx as nx\n\
+        g = nx.node_link_graph(json.load(open(sys.argv[1])), edges='edges')\n\
+        assert g.is_directed()\n\
+        assert g.nodes['country:TUR']['label_en'] == 'Turkey', g.nodes['country:TUR']\n\
+        assert g.edges['person:mike-pompeo', 'country:USA']['type'] == 'represents'\n\
+        print(g.number_of_nodes(), g.number_of_edges())\n";
+    let out = Command::new("python3")
+        .args(["-c", script, json.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn bad_inputs_are_named_and_the_rest_is_processed() {
+    let dir = tempdir();
+    let d = dir.path();
+    std::fs::write(d.join("empty.txt"), "").unwrap();
+    std::fs::create_dir(d.join("binaries")).unwrap();
+    std::fs::write(d.join("binaries/a.txt"), b"\x7fELF\x00\x01\x02").unwrap();
+    std::fs::write(d.join("binaries/b.bin"), b"\x00\x01").unwrap();
+    std::fs::write(
+        d.join("articles.jsonl"),
+        "{\"id\": \"ok\", \"text\": \"زار أردوغان بغداد\"}\n{\"id\": \"broken\", \"text\": \n",
+    )
+    .unwrap();
+    let path = |p: &str| d.join(p).to_str().unwrap().to_string();
+    let out = majlis(&[
+        "build",
+        &path("missing.txt"),
+        &path("binaries"),
+        &path("empty.txt"),
+        &path("articles.jsonl"),
+        "seeds/000_8ce542f94294463e.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "something failed");
+    let err = stderr(&out);
+    for needle in [
+        format!("{}: no such file", path("missing.txt")),
+        format!("{}: binary data", path("binaries/a.txt")),
+        format!("{}: not an article file", path("binaries/b.bin")),
+        format!("{}: empty file", path("empty.txt")),
+        format!("{}:2: not a JSON article", path("articles.jsonl")),
+    ] {
+        assert!(err.contains(&needle), "stderr lacks '{needle}':\n{err}");
+    }
+    let g: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        g["graph"]["articles"], 2,
+        "the good article of the JSONL and the seed"
+    );
+}
+
+#[test]
+fn nothing_readable_is_an_error() {
+    let out = majlis(&["build", "no/such/place"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no/such/place: no such file or folder"));
+}
+
+#[test]
+fn a_users_gazetteer_extends_the_builtin_one() {
+    let dir = tempdir();
+    std::fs::write(
+        dir.path().join("people.tsv"),
+        "id\tname_en\tname_ar\taliases_ar\tshort_ar\taliases_en\troles\n\
+         zaid-example\tZaid Example\tزيد المثالي\t-\t-\t-\tforeign_minister/JOR/2030/\n",
+    )
+    .unwrap();
+    let art = dir.path().join("a.txt");
+    std::fs::write(&art, "قال وزير الخارجية الأردني زيد المثالي إن").unwrap();
+    let out = majlis(&[
+        "build",
+        art.to_str().unwrap(),
+        "-q",
+        "--gazetteer",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let g: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let edge = g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["source"] == "person:zaid-example")
+        .unwrap();
+    assert_eq!(edge["target"], "country:JOR");
+    assert_eq!(edge["role"], "foreign minister");
+}
+
+#[test]
+fn gazetteer_check_names_file_and_line() {
+    let out = majlis(&["gazetteer", "check"]);
+    assert!(
+        out.status.success(),
+        "built-in data has errors:\n{}",
+        stdout(&out)
+    );
+    let dir = tempdir();
+    std::fs::write(
+        dir.path().join("countries.tsv"),
+        "iso3\tiso2\tname_en\tname_ar\taliases_ar\tadjectives_ar\tpeoples_ar\nXX\tXX\tNowhere\tلا مكان\t-\t-\t-\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("people.tsv"),
+        "id\tname_en\tname_ar\taliases_ar\tshort_ar\taliases_en\troles\n\
+         a-b\tA B\tا ب\t-\t-\t-\tpresident/ZZZ/2020/\n\
+         a-b\tA B\tا ب\t-\t-\t-\tpresident/TUR/2020-14/\n",
+    )
+    .unwrap();
+    let out = majlis(&["gazetteer", "check", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    let countries = dir.path().join("countries.tsv");
+    let people = dir.path().join("people.tsv");
+    for needle in [
+        format!("{}:2: error: iso3 'XX'", countries.display()),
+        format!("{}:2: error: role target 'ZZZ'", people.display()),
+        format!(
+            "{}:3: error: role 'president/TUR/2020-14/'",
+            people.display()
+        ),
+    ] {
+        assert!(text.contains(&needle), "lacks '{needle}':\n{text}");
+    }
+}
+
+fn eval_json(gold: &str, dir: &str) -> Value {
+    let out = majlis(&["eval", "--gold", gold, dir, "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
+fn f1(report: &Value, category: &str) -> f64 {
+    report["scores"][category]["f1"].as_f64().unwrap()
+}
+
+#[test]
+fn eval_on_the_seeds_meets_the_thresholds() {
+    let r = eval_json("tests/fixtures/eval/seeds.gold.json", "seeds");
+    let summary = format!("{:#}", r["scores"]);
+    assert!(
+        f1(&r, "countries") >= 0.97,
+        "{summary}\nmisses {:#}\nfalse {:#}",
+        r["misses"],
+        r["false_hits"]
+    );
+    assert!(
+        r["forbidden_hits"].as_array().unwrap().is_empty(),
+        "{:#}",
+        r["forbidden_hits"]
+    );
+    assert!(
+        f1(&r, "persons") >= 0.95,
+        "{summary}\nmisses {:#}\nfalse {:#}",
+        r["misses"],
+        r["false_hits"]
+    );
+    assert!(
+        f1(&r, "organisations") >= 0.90,
+        "{summary}\nmisses {:#}\nfalse {:#}",
+        r["misses"],
+        r["false_hits"]
+    );
+    for check in r["corpus"].as_array().unwrap() {
+        assert_eq!(check["ok"], true, "{check}");
+    }
+    assert!(r["corpus"].as_array().unwrap().len() >= 5);
+}
+
+#[test]
+fn eval_on_the_development_set_meets_the_thresholds() {
+    let r = eval_json(
+        "tests/fixtures/eval/dev.gold.json",
+        "tests/fixtures/eval/dev",
+    );
+    let summary = format!("{:#}", r["scores"]);
+    assert!(
+        f1(&r, "countries") >= 0.95,
+        "{summary}\nmisses {:#}\nfalse {:#}",
+        r["misses"],
+        r["false_hits"]
+    );
+    assert!(
+        r["forbidden_hits"].as_array().unwrap().is_empty(),
+        "{:#}",
+        r["forbidden_hits"]
+    );
+    assert!(
+        f1(&r, "persons") >= 0.85,
+        "{summary}\nmisses {:#}\nfalse {:#}",
+        r["misses"],
+        r["false_hits"]
+    );
+    assert!(
+        f1(&r, "organisations") >= 0.80,
+        "{summary}\nmisses {:#}\nfalse {:#}",
+        r["misses"],
+        r["false_hits"]
+    );
+}
+
+#[test]
+fn help_teaches_the_subcommands() {
+    let out = majlis(&["--help"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    for word in ["build", "eval", "gazetteer", "Exit status"] {
+        assert!(text.contains(word), "help lacks {word}");
+    }
+}
