@@ -144,6 +144,12 @@ fn build(path: &Path, extractor: &Extractor) -> Option<Graph> {
     ok.then_some(graph)
 }
 
+/// The nodes the article names. A country reached only through a
+/// gazetteer role (a minister's country) is in the graph but not named.
+fn named(g: &Graph) -> impl Iterator<Item = &Node> {
+    g.nodes().filter(|n| n.mentions > 0)
+}
+
 fn strings(v: Option<&Value>) -> Vec<String> {
     v.and_then(Value::as_array)
         .map(|a| {
@@ -166,7 +172,7 @@ fn score_countries(article: &str, expected: &Value, g: &Graph, report: &mut Repo
     let forbidden: BTreeSet<String> = strings(c.and_then(|c| c.get("forbidden")))
         .into_iter()
         .collect();
-    let predicted: BTreeSet<String> = g.nodes().filter_map(|n| n.iso3.clone()).collect();
+    let predicted: BTreeSet<String> = named(g).filter_map(|n| n.iso3.clone()).collect();
     let counts = report.categories.get_mut("countries").expect("initialised");
     let finding = |item: &str| Finding {
         article: article.to_string(),
@@ -262,7 +268,7 @@ fn score_items(
     let optional = list("optional");
     let req: Vec<GoldItem> = required.iter().map(GoldItem::parse).collect();
     let opt: Vec<GoldItem> = optional.iter().map(GoldItem::parse).collect();
-    let predicted: Vec<&Node> = g.nodes().filter(|n| n.kind == kind).collect();
+    let predicted: Vec<&Node> = named(g).filter(|n| n.kind == kind).collect();
     let counts = report.categories.get_mut(category).expect("initialised");
     for (item, raw) in req.iter().zip(&required) {
         if predicted.iter().any(|n| item.matches(n)) {

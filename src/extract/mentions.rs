@@ -12,7 +12,7 @@
 //!   its only non-weak owner.
 
 use crate::gazetteer::{AliasForm, Candidate, EntityKind, Gazetteer, PartialDate, Target};
-use crate::text::{Normalized, fold};
+use crate::text::{Normalized, sentence_ends};
 use std::collections::HashMap;
 
 /// A hit resolved to one entity, in folded chars.
@@ -95,6 +95,7 @@ pub fn resolve(
         }
     }
     // Pass 2: what needs the article.
+    let sentences = sentence_ends(text.as_str());
     for ci in pending {
         let c = &candidates[ci];
         let has_place = c.targets.iter().any(|t| kind(t) == EntityKind::Place);
@@ -108,9 +109,12 @@ pub fn resolve(
         );
         for &e in &countries {
             let t = target_for(c, e);
+            // A name a place shares (عمان) is not told by a list or a
+            // preposition: "عمان، الأردن" is a dateline for Amman.
             let supported = strong_at.contains_key(&e)
-                || coordinated(text, candidates, &decided, ci, entities)
-                || (!has_place && after_locative(text, c));
+                || (!has_place
+                    && (coordinated(text, candidates, &decided, ci, entities)
+                        || after_locative(text, c)));
             if supported && !(has_place && marked && !strong_at.contains_key(&e)) {
                 chosen.push(resolved(t, ci));
             }
@@ -138,13 +142,24 @@ pub fn resolve(
                 chosen.push(resolved(t, ci));
             }
         }
+        // A surname after a name particle belongs to another name: هنية in
+        // حسن أبو هنية is not Ismail Haniyeh.
+        let in_other_name = NAME_PARTICLES.contains(&previous_word(text, c));
         let people: Vec<&Target> = c
             .targets
             .iter()
             .filter(|t| kind(t) == EntityKind::Person)
+            .filter(|t| !(in_other_name && t.form == AliasForm::Short))
             .collect();
         if !people.is_empty()
-            && let Some(e) = pick_person(g, &people, &full_person_at, c.start, date)
+            && let Some(e) = pick_person(
+                g,
+                &people,
+                &full_person_at,
+                c.start,
+                sentence_start(&sentences, c.start),
+                date,
+            )
         {
             chosen.push(resolved(target_for(c, e), ci));
         }
@@ -182,22 +197,37 @@ fn pick_person(
     people: &[&Target],
     full_at: &HashMap<usize, Vec<usize>>,
     at: usize,
+    sentence_start: usize,
     date: Option<PartialDate>,
 ) -> Option<usize> {
     let ids = distinct_entities(people);
-    // The nearest full mention before, else the nearest after.
-    let mut best: Option<(bool, usize, usize)> = None; // (before, distance, entity)
+    // A full name earlier in the same sentence decides ("فاروق الشرع، وقال
+    // الشرع"); past the sentence the article's main subject, the one named
+    // in full most often, is the better bet; ties go to the nearest.
+    let same_sentence = ids
+        .iter()
+        .flat_map(|&e| full_at.get(&e).into_iter().flatten().map(move |&p| (p, e)))
+        .filter(|&(p, _)| p >= sentence_start && p <= at)
+        .max();
+    if let Some((_, e)) = same_sentence {
+        return Some(e);
+    }
+    let mut best: Option<(usize, bool, std::cmp::Reverse<usize>, usize)> = None;
     for &e in &ids {
-        for &p in full_at.get(&e).into_iter().flatten() {
-            let key = (p <= at, at.abs_diff(p), e);
-            best = match best {
-                None => Some(key),
-                Some(b) if (key.0 && !b.0) || (key.0 == b.0 && key.1 < b.1) => Some(key),
-                keep => keep,
-            };
+        let positions = full_at.get(&e).map(Vec::as_slice).unwrap_or(&[]);
+        for &p in positions {
+            let key = (
+                positions.len(),
+                p <= at,
+                std::cmp::Reverse(at.abs_diff(p)),
+                e,
+            );
+            if best.is_none_or(|b| key > b) {
+                best = Some(key);
+            }
         }
     }
-    if let Some((_, _, e)) = best {
+    if let Some((_, _, _, e)) = best {
         return Some(e);
     }
     if let Some(d) = date {
@@ -252,11 +282,29 @@ fn coordinated(
             && joins(c.end, candidates[ci + 1].start))
 }
 
-fn after_locative(text: &Normalized, c: &Candidate) -> bool {
+/// The start of the sentence holding char `at`.
+fn sentence_start(ends: &[usize], at: usize) -> usize {
+    let i = ends.partition_point(|&e| e <= at);
+    if i == 0 { 0 } else { ends[i - 1] }
+}
+
+/// Words that open a compound Arabic name (kunya, patronym, family).
+const NAME_PARTICLES: [&str; 8] = ["ابو", "ام", "بن", "ابن", "بنت", "عبد", "ال", "ولد"];
+
+/// The folded word before the hit's word, without punctuation.
+fn previous_word<'t>(text: &'t Normalized, c: &Candidate) -> &'t str {
     let before = &text.as_str()[..text.byte_of_char(c.word_start)];
-    let prev = before.trim_end().rsplit(' ').next().unwrap_or("");
-    let prev = prev.trim_start_matches('و');
-    LOCATIVE.contains(&prev) || LOCATIVE.contains(&fold(prev).as_str())
+    before
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .trim_matches(|ch: char| !ch.is_alphanumeric())
+}
+
+fn after_locative(text: &Normalized, c: &Candidate) -> bool {
+    let prev = previous_word(text, c);
+    LOCATIVE.contains(&prev) || LOCATIVE.contains(&prev.strip_prefix('و').unwrap_or(prev))
 }
 
 /// Whether the original spelling of the hit carries a shadda that folding

@@ -1,6 +1,7 @@
 //! Reading the tab-separated data files (see `data/README.md`).
 
 use super::model::{Alias, AliasForm, Entity, EntityKind, Origin, PartialDate, Role, Title};
+use crate::text::fold;
 use std::fmt;
 
 /// A problem in a data file, with the file and line it is on.
@@ -112,13 +113,17 @@ pub fn parse_file(name: &str, shown: &str, content: &str) -> (Parsed, Vec<DataEr
             file: shown.to_string(),
             line: line_no,
         };
-        let result = match name {
-            "countries.tsv" => country(&fields, origin).map(|e| parsed.entities.push(e)),
-            "organisations.tsv" => organisation(&fields, origin).map(|e| parsed.entities.push(e)),
-            "people.tsv" => person(&fields, origin).map(|e| parsed.entities.push(e)),
-            "places.tsv" => place(&fields, origin).map(|e| parsed.entities.push(e)),
-            _ => title(&fields, origin).map(|t| parsed.titles.push(t)),
+        let entity = match name {
+            "countries.tsv" => country(&fields, origin),
+            "organisations.tsv" => organisation(&fields, origin),
+            "people.tsv" => person(&fields, origin),
+            "places.tsv" => place(&fields, origin),
+            _ => title(&fields, origin).map(|t| {
+                parsed.titles.push(t);
+                None
+            }),
         };
+        let result = entity.map(|e| parsed.entities.extend(e.map(weak_wins)));
         if let Err(message) = result {
             errors.push(err(message));
         }
@@ -134,6 +139,23 @@ pub fn parse_file(name: &str, shown: &str, content: &str) -> (Parsed, Vec<DataEr
         });
     }
     (parsed, errors)
+}
+
+/// An alias listed both plainly and with `~` is weak: the `~` is the
+/// curator saying the string needs support, even where it is the name.
+fn weak_wins(mut e: Entity) -> Entity {
+    let weak: Vec<String> = e
+        .aliases
+        .iter()
+        .filter(|a| a.weak)
+        .map(|a| fold(&a.text))
+        .collect();
+    for a in &mut e.aliases {
+        if !a.weak && weak.contains(&fold(&a.text)) {
+            a.weak = true;
+        }
+    }
+    e
 }
 
 /// Splits a multi-valued field; `-` and empty mean none.
@@ -237,7 +259,7 @@ fn base(
     })
 }
 
-fn country(f: &[&str], origin: Origin) -> Result<Entity, String> {
+fn country(f: &[&str], origin: Origin) -> Result<Option<Entity>, String> {
     let id = iso3(f[0], "iso3")?;
     let iso2 = required(f[1], "iso2")?;
     if iso2.len() != 2 || !iso2.chars().all(|c| c.is_ascii_uppercase()) {
@@ -248,7 +270,7 @@ fn country(f: &[&str], origin: Origin) -> Result<Entity, String> {
     e.aliases.extend(aliases(f[4], AliasForm::Name));
     e.aliases.extend(aliases(f[5], AliasForm::Adjective));
     e.aliases.extend(aliases(f[6], AliasForm::People));
-    Ok(e)
+    Ok(Some(e))
 }
 
 const ORG_KINDS: [&str; 7] = [
@@ -261,7 +283,7 @@ const ORG_KINDS: [&str; 7] = [
     "national_institution",
 ];
 
-fn organisation(f: &[&str], origin: Origin) -> Result<Entity, String> {
+fn organisation(f: &[&str], origin: Origin) -> Result<Option<Entity>, String> {
     let mut e = base(EntityKind::Organisation, slug(f[0])?, f[1], f[2], origin)?;
     e.aliases.extend(aliases(f[3], AliasForm::Name));
     e.aliases_en = values(f[4]).into_iter().map(String::from).collect();
@@ -274,10 +296,10 @@ fn organisation(f: &[&str], origin: Origin) -> Result<Entity, String> {
     }
     e.category = Some(kind.to_string());
     e.country = optional_country(f[6])?;
-    Ok(e)
+    Ok(Some(e))
 }
 
-fn person(f: &[&str], origin: Origin) -> Result<Entity, String> {
+fn person(f: &[&str], origin: Origin) -> Result<Option<Entity>, String> {
     let mut e = base(EntityKind::Person, slug(f[0])?, f[1], f[2], origin)?;
     e.aliases.extend(aliases(f[3], AliasForm::Name));
     e.aliases.extend(aliases(f[4], AliasForm::Short));
@@ -285,7 +307,7 @@ fn person(f: &[&str], origin: Origin) -> Result<Entity, String> {
     for r in values(f[6]) {
         e.roles.push(role(r)?);
     }
-    Ok(e)
+    Ok(Some(e))
 }
 
 /// Parses `title/TARGET/from/to`.
@@ -323,10 +345,10 @@ fn role(r: &str) -> Result<Role, String> {
 
 const PLACE_KINDS: [&str; 4] = ["capital", "city", "region", "venue"];
 
-fn place(f: &[&str], origin: Origin) -> Result<Entity, String> {
+fn place(f: &[&str], origin: Origin) -> Result<Option<Entity>, String> {
     let mut e = base(EntityKind::Place, slug(f[0])?, f[1], f[2], origin)?;
     e.aliases.extend(aliases(f[3], AliasForm::Name));
-    e.country = Some(iso3(f[4], "country")?);
+    e.country = optional_country(f[4])?;
     let kind = required(f[5], "kind")?;
     if !PLACE_KINDS.contains(&kind) {
         return Err(format!(
@@ -335,7 +357,7 @@ fn place(f: &[&str], origin: Origin) -> Result<Entity, String> {
         ));
     }
     e.category = Some(kind.to_string());
-    Ok(e)
+    Ok(Some(e))
 }
 
 fn title(f: &[&str], origin: Origin) -> Result<Title, String> {

@@ -8,7 +8,7 @@
 //! ال also get a variant without the alef that only matches after ل.
 
 use super::Gazetteer;
-use super::model::AliasForm;
+use super::model::{AliasForm, EntityKind};
 use crate::text::{Normalized, fold, is_word_char};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
@@ -63,6 +63,8 @@ pub struct Matcher {
     targets: Vec<Vec<Target>>,
     titles: AhoCorasick,
     title_of: Vec<usize>,
+    /// Per entity: its kind and the country it belongs to (for nesting).
+    kinds: Vec<(EntityKind, Option<String>)>,
 }
 
 /// Clitic sequences allowed before a name.
@@ -162,11 +164,20 @@ impl Matcher {
             .match_kind(MatchKind::Standard)
             .build(&title_patterns)
             .expect("title patterns are plain strings");
+        let kinds = gazetteer
+            .entities()
+            .iter()
+            .map(|e| match e.kind {
+                EntityKind::Country => (e.kind, Some(e.id.clone())),
+                _ => (e.kind, e.country.clone()),
+            })
+            .collect();
         Matcher {
             automaton,
             targets,
             titles,
             title_of,
+            kinds,
         }
     }
 
@@ -204,7 +215,52 @@ impl Matcher {
                 targets: valid,
             });
         }
-        select_longest(hits)
+        let countries: Vec<Candidate> = hits
+            .iter()
+            .filter(|h| self.all_of(h, EntityKind::Country))
+            .cloned()
+            .collect();
+        let mut kept = select_longest(hits);
+        // A country named inside an organisation's name (وزارة الخارجية
+        // الروسية) is still named; inside a place's name only when it is the
+        // place's own country (العاصمة المغربية, not أمريكا اللاتينية); a
+        // person's name (تركي المالكي) names no country.
+        let hosts: Vec<(usize, usize, Vec<Target>)> = kept
+            .iter()
+            .filter(|k| !self.all_of(k, EntityKind::Country))
+            .map(|k| (k.start, k.end, k.targets.clone()))
+            .collect();
+        let nested: Vec<Candidate> = countries
+            .into_iter()
+            .filter(|c| {
+                hosts.iter().any(|(s, e, targets)| {
+                    *s <= c.start
+                        && c.end <= *e
+                        && (*s, *e) != (c.start, c.end)
+                        && targets.iter().all(|t| self.may_contain(t, c))
+                })
+            })
+            .collect();
+        kept.extend(select_longest(nested));
+        kept.sort_by_key(|k| (k.start, k.end));
+        kept
+    }
+
+    fn all_of(&self, c: &Candidate, kind: EntityKind) -> bool {
+        c.targets.iter().all(|t| self.kinds[t.entity].0 == kind)
+    }
+
+    /// Whether a host hit (organisation or place) may contain the country
+    /// hit `c`.
+    fn may_contain(&self, host: &Target, c: &Candidate) -> bool {
+        match &self.kinds[host.entity] {
+            (EntityKind::Organisation, _) => true,
+            (EntityKind::Place, Some(country)) => c
+                .targets
+                .iter()
+                .any(|t| self.kinds[t.entity].1.as_ref() == Some(country)),
+            _ => false,
+        }
     }
 
     /// Every title form in `text` at word boundaries (clitics allowed),
