@@ -151,6 +151,9 @@ pub fn resolve(
             .filter(|t| kind(t) == EntityKind::Person)
             .filter(|t| !(in_other_name && t.form == AliasForm::Short))
             .collect();
+        let org_chosen = chosen
+            .iter()
+            .any(|r| entities[r.entity].kind == EntityKind::Organisation);
         if !people.is_empty()
             && let Some(e) = pick_person(
                 g,
@@ -161,7 +164,17 @@ pub fn resolve(
                 date,
             )
         {
-            chosen.push(resolved(target_for(c, e), ci));
+            // A string that names both a movement and its leader (الحوثي)
+            // is the movement unless the leader was just named in full.
+            let named_here = full_person_at.get(&e).is_some_and(|ps| {
+                ps.iter()
+                    .any(|&p| p >= sentence_start(&sentences, c.start) && p <= c.start)
+            });
+            if !org_chosen || named_here {
+                chosen
+                    .retain(|r| entities[r.entity].kind != EntityKind::Organisation || !named_here);
+                chosen.push(resolved(target_for(c, e), ci));
+            }
         }
         decided[ci] = chosen;
     }
@@ -230,7 +243,10 @@ fn pick_person(
     if let Some((_, _, _, e)) = best {
         return Some(e);
     }
-    if let Some(d) = date {
+    // The date tells namesakes apart (الشرع in 2025 is Ahmad, in 2010
+    // Farouk); it does not make a weak surname alone (الحوثي, mostly the
+    // movement) a person.
+    if let Some(d) = date.filter(|_| ids.len() > 1) {
         let active: Vec<usize> = ids
             .iter()
             .copied()

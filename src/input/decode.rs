@@ -39,7 +39,7 @@ fn utf8(bytes: &[u8], offset: usize) -> Result<String, String> {
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(format!(
             "UTF-16 text with an odd number of bytes ({})",
             bytes.len() + 2
