@@ -2,7 +2,7 @@
 //! `tests/fixtures/eval/README.md`): precision, recall and F1 per category,
 //! micro-averaged over articles, each article built alone.
 
-use crate::extract::Extractor;
+use crate::extract::{Extractor, TextDate};
 use crate::graph::{Graph, Node};
 use crate::input::{Item, read_inputs};
 use crate::text::fold;
@@ -106,7 +106,13 @@ pub fn evaluate(gold: &str, dir: &Path, extractor: &Extractor) -> Result<Report,
         .and_then(Value::as_object)
         .ok_or("no \"articles\" object")?;
     let mut report = Report::default();
-    for cat in ["countries", "persons", "organisations"] {
+    for cat in [
+        "countries",
+        "persons",
+        "organisations",
+        "meetings",
+        "attendance",
+    ] {
         report.categories.insert(cat.into(), Counts::default());
     }
     let mut all = Graph::new();
@@ -119,6 +125,7 @@ pub fn evaluate(gold: &str, dir: &Path, extractor: &Extractor) -> Result<Report,
         for (cat, kind) in [("persons", "person"), ("organisations", "organisation")] {
             score_items(name, cat, kind, expected, &graph, &mut report);
         }
+        score_meetings(name, expected, &graph, &mut report);
         all.merge(graph);
     }
     if let Some(corpus) = gold.get("corpus") {
@@ -290,6 +297,143 @@ fn score_items(
                 category: category.into(),
                 item: format!("{} ({})", n.id, n.label_ar),
             });
+        }
+    }
+}
+
+/// A predicted meeting and the countries that attended it.
+struct Predicted<'g> {
+    node: &'g Node,
+    attendees: BTreeSet<String>,
+}
+
+fn meeting_matches(gold: &Value, m: &Node) -> bool {
+    let places: Vec<String> = strings(gold.get("place"))
+        .iter()
+        .map(|p| english_key(p))
+        .collect();
+    let place_ok = if places.is_empty() {
+        gold.get("host")
+            .and_then(Value::as_str)
+            .is_some_and(|h| m.country.as_deref() == Some(h))
+    } else {
+        m.place
+            .as_deref()
+            .is_some_and(|p| places.contains(&english_key(p)))
+    };
+    let date_ok = match (gold.get("date").and_then(Value::as_str), m.date.as_deref()) {
+        (Some(g), Some(p)) => match (TextDate::parse_iso(g), TextDate::parse_iso(p)) {
+            (Some(g), Some(p)) => g.compatible(&p),
+            _ => false,
+        },
+        _ => true,
+    };
+    place_ok && date_ok
+}
+
+fn score_meetings(article: &str, expected: &Value, g: &Graph, report: &mut Report) {
+    let section = expected.get("meetings");
+    let list = |k: &str| -> Vec<Value> {
+        section
+            .and_then(|s| s.get(k))
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let (required, optional) = (list("required"), list("optional"));
+    let predicted: Vec<Predicted> = g
+        .nodes()
+        .filter(|n| n.kind == "meeting")
+        .map(|n| Predicted {
+            node: n,
+            attendees: g
+                .edges()
+                .filter(|e| {
+                    e.target == n.id && e.kind == "attended" && e.source.starts_with("country:")
+                })
+                .map(|e| e.source["country:".len()..].to_string())
+                .collect(),
+        })
+        .collect();
+    let mut used = vec![false; predicted.len()];
+    let finding = |category: &str, item: String| Finding {
+        article: article.to_string(),
+        category: category.into(),
+        item,
+    };
+    for (gi, gold) in required.iter().chain(&optional).enumerate() {
+        let is_required = gi < required.len();
+        let key = gold
+            .get("key")
+            .and_then(Value::as_str)
+            .unwrap_or("?")
+            .to_string();
+        let found =
+            (0..predicted.len()).find(|&i| !used[i] && meeting_matches(gold, predicted[i].node));
+        let counts = report.categories.get_mut("meetings").expect("initialised");
+        match found {
+            Some(i) => {
+                used[i] = true;
+                if is_required {
+                    counts.tp += 1;
+                }
+                let att = gold.get("attendees");
+                let req: BTreeSet<String> = strings(att.and_then(|a| a.get("required")))
+                    .into_iter()
+                    .collect();
+                let opt: BTreeSet<String> = strings(att.and_then(|a| a.get("optional")))
+                    .into_iter()
+                    .collect();
+                let not: BTreeSet<String> =
+                    strings(gold.get("not_attendees")).into_iter().collect();
+                let a = report
+                    .categories
+                    .get_mut("attendance")
+                    .expect("initialised");
+                let got = &predicted[i].attendees;
+                for r in &req {
+                    if got.contains(r) {
+                        a.tp += 1;
+                    } else {
+                        a.r#fn += 1;
+                        report
+                            .misses
+                            .push(finding("attendance", format!("{r} at {key}")));
+                    }
+                }
+                for p in got {
+                    if !req.contains(p) && !opt.contains(p) {
+                        a.fp += 1;
+                        report
+                            .false_hits
+                            .push(finding("attendance", format!("{p} at {key}")));
+                    }
+                    if not.contains(p) {
+                        report.forbidden_hits.push(finding(
+                            "attendance",
+                            format!("{p} at {key} (named as not attending)"),
+                        ));
+                    }
+                }
+            }
+            None if is_required => {
+                counts.r#fn += 1;
+                report.misses.push(finding("meetings", key));
+            }
+            None => {}
+        }
+    }
+    for (i, p) in predicted.iter().enumerate() {
+        if !used[i] {
+            report
+                .categories
+                .get_mut("meetings")
+                .expect("initialised")
+                .fp += 1;
+            report.false_hits.push(finding(
+                "meetings",
+                format!("{} ({})", p.node.id, p.node.label_en),
+            ));
         }
     }
 }

@@ -1,14 +1,18 @@
 //! Extraction: one article in, its mentions and relations out, each with
 //! evidence in the article's own characters.
 
+mod dates;
+mod meetings;
 mod mentions;
 mod relations;
 
 use crate::evidence::Evidence;
 use crate::gazetteer::{AliasForm, EntityKind, Gazetteer, Matcher, PartialDate};
 use crate::input::Article;
-use crate::text::Normalized;
+use crate::text::{Normalized, sentence_ends, tokenize};
 
+pub use dates::{DateHit, TextDate, find_dates};
+pub use meetings::{Meeting, Status};
 pub use relations::{Relation, RelationKind};
 
 /// An entity named in an article.
@@ -37,6 +41,8 @@ pub struct Extraction {
     pub mentions: Vec<Mention>,
     /// Relations in text order.
     pub relations: Vec<Relation>,
+    /// Meetings in order of first mention.
+    pub meetings: Vec<Meeting>,
 }
 
 /// Extracts entities and relations with one gazetteer.
@@ -114,11 +120,28 @@ impl Extractor {
             &titles,
             article.published,
         );
+        let dates = find_dates(norm.as_str(), article.published);
+        let tokens = tokenize(norm.as_str());
+        let sentences = sentence_ends(norm.as_str());
+        let meetings = meetings::find(&meetings::Context {
+            g: &self.gazetteer,
+            text: &norm,
+            original: &original,
+            article: &article.id,
+            candidates: &candidates,
+            resolved: &resolved,
+            relations: &relations,
+            titles: &titles,
+            dates: &dates,
+            tokens: &tokens,
+            sentences: &sentences,
+        });
         Extraction {
             article: article.id.clone(),
             published: article.published,
             mentions,
             relations,
+            meetings,
         }
     }
 

@@ -2,7 +2,7 @@
 //! (source, target, type), each carrying its evidence.
 
 use crate::evidence::Evidence;
-use crate::extract::Extraction;
+use crate::extract::{Extraction, Meeting, Status};
 use crate::gazetteer::{Entity, EntityKind, Gazetteer};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use serde::{Deserialize, Serialize};
@@ -34,6 +34,24 @@ pub struct Node {
     pub articles: BTreeSet<String>,
     /// Number of mentions.
     pub mentions: usize,
+    /// Meetings: English name of the city.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Meetings: Arabic name of the city.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place_ar: Option<String>,
+    /// Meetings: ISO3 of the country where it takes place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Meetings: ISO 8601, partial where the text is (`--03-09`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Meetings: `held` or `planned`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// Meetings: summit, foreign ministers, talks, …
+    #[serde(default, rename = "kind", skip_serializing_if = "Option::is_none")]
+    pub kind_of_meeting: Option<String>,
     /// Earliest publication date among its articles, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_seen: Option<String>,
@@ -113,6 +131,9 @@ impl Graph {
                 widen(&mut node.first_seen, &mut node.last_seen, d);
             }
         }
+        for m in &x.meetings {
+            self.add_meeting(m, &x.article, g, date.as_deref());
+        }
         for r in &x.relations {
             let source = g.entities()[r.source].node_id();
             let target_entity = &g.entities()[r.target];
@@ -169,6 +190,77 @@ impl Graph {
         }
     }
 
+    fn add_meeting(&mut self, m: &Meeting, article: &str, g: &Gazetteer, published: Option<&str>) {
+        let entities = g.entities();
+        let place = m.place.map(|p| &entities[p]);
+        let host = m.host.map(|h| &entities[h]);
+        let Some(anchor) = place.or(host) else {
+            return;
+        };
+        let id = meeting_id(anchor, m, article);
+        let date = m.date.map(|d| d.iso());
+        let idx = match self.nodes.get(&id) {
+            Some(&i) => i,
+            None => {
+                let name_en = format!(
+                    "{} {}{}",
+                    anchor.name_en,
+                    m.kind,
+                    date.as_ref().map(|d| format!(", {d}")).unwrap_or_default()
+                );
+                let name_ar = format!("{} {}", meeting_word(m.kind), anchor.name_ar);
+                let i = self.inner.add_node(Node {
+                    id: id.clone(),
+                    kind: "meeting".into(),
+                    label: name_ar.clone(),
+                    label_ar: name_ar,
+                    label_en: name_en,
+                    iso3: None,
+                    aliases_ar: BTreeSet::new(),
+                    aliases_en: Vec::new(),
+                    articles: BTreeSet::new(),
+                    mentions: 0,
+                    place: place.map(|p| p.name_en.clone()),
+                    place_ar: place.map(|p| p.name_ar.clone()),
+                    country: host.map(|h| h.id.clone()),
+                    date: date.clone(),
+                    status: Some(m.status.as_str().into()),
+                    kind_of_meeting: Some(m.kind.into()),
+                    first_seen: None,
+                    last_seen: None,
+                    evidence: Vec::new(),
+                });
+                self.nodes.insert(id.clone(), i);
+                i
+            }
+        };
+        let node = &mut self.inner[idx];
+        node.articles.insert(article.to_string());
+        node.mentions += m.evidence.len();
+        node.evidence.extend(m.evidence.iter().cloned());
+        if m.status == Status::Held {
+            node.status = Some("held".into());
+        }
+        if let Some(d) = published {
+            widen(&mut node.first_seen, &mut node.last_seen, d);
+        }
+        if let Some(h) = host {
+            self.node_for(h);
+            let edge = self.edge_for(&h.node_id(), &id, "hosted");
+            edge.articles.insert(article.to_string());
+            edge.weight = edge.articles.len();
+            edge.evidence.extend(m.evidence.first().cloned());
+        }
+        for (who, ev) in &m.attendees {
+            let e = &entities[*who];
+            self.node_for(e);
+            let edge = self.edge_for(&e.node_id(), &id, "attended");
+            edge.articles.insert(article.to_string());
+            edge.weight = edge.articles.len();
+            edge.evidence.push(ev.clone());
+        }
+    }
+
     fn node_for(&mut self, entity: &Entity) -> &mut Node {
         let id = entity.node_id();
         let idx = match self.nodes.get(&id) {
@@ -185,6 +277,12 @@ impl Graph {
                     aliases_en: entity.aliases_en.clone(),
                     articles: BTreeSet::new(),
                     mentions: 0,
+                    place: None,
+                    place_ar: None,
+                    country: None,
+                    date: None,
+                    status: None,
+                    kind_of_meeting: None,
                     first_seen: None,
                     last_seen: None,
                     evidence: Vec::new(),
@@ -299,6 +397,34 @@ impl Graph {
             g.edges.insert(key, i);
         }
         Ok(g)
+    }
+}
+
+/// A meeting's id: its place (or host) and date, which identify it across
+/// articles; an undated meeting cannot be told from others in the same
+/// city, so its id also carries the article.
+fn meeting_id(anchor: &Entity, m: &Meeting, article: &str) -> String {
+    let place = anchor.id.to_ascii_lowercase();
+    match m.date {
+        Some(d) => format!("meeting:{place}-{}", d.iso().trim_start_matches('-')),
+        None => format!("meeting:{place}-undated-{:08x}", fnv1a(article) as u32),
+    }
+}
+
+/// FNV-1a: a hash that is the same on every machine and run.
+fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xcbf29ce484222325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x100000001b3)
+    })
+}
+
+fn meeting_word(kind: &str) -> &'static str {
+    match kind {
+        "summit" => "قمة",
+        "conference" => "مؤتمر",
+        "talks" => "محادثات",
+        "visit" => "زيارة",
+        _ => "اجتماع",
     }
 }
 

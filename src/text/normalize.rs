@@ -169,6 +169,8 @@ fn fold_char(c: char) -> Option<char> {
         '\u{06F0}'..='\u{06F9}' => char::from_u32(u - 0x06F0 + '0' as u32)?,
         // Hashtags write phrases as #قطاع_غزة: their words are words.
         '_' | '#' => ' ',
+        // Line breaks end sentences and headlines, so they survive folding.
+        '\n' => '\n',
         c if c.is_whitespace() => ' ',
         c if c.is_ascii_uppercase() => c.to_ascii_lowercase(),
         c => c,
