@@ -72,9 +72,8 @@ fn trigger_of(word: &str) -> Option<Trigger> {
         "اجتماع" | "اجتماعا" | "اجتماعات" | "اجتماعه" | "اجتماعها" | "اجتماعهم" | "الاجتماع" => {
             "meeting"
         }
-        "اجتمع" | "اجتمعوا" | "اجتمعت" | "يجتمع" | "يجتمعون" | "سيجتمع" | "ستجتمع" | "تجتمع" => {
-            "meeting"
-        }
+        "اجتمع" | "اجتمعوا" | "اجتمعت" | "يجتمع" | "يجتمعون" | "سيجتمع" | "ستجتمع" | "تجتمع"
+        | "المجتمعين" | "المجتمعون" => "meeting",
         "قمه" | "القمه" | "قمتها" | "قمتهم" => "summit",
         "موتمر" | "الموتمر" | "موتمرا" => "conference",
         "لقاء" | "اللقاء" | "لقاءات" | "لقاءا" | "التقي" | "يلتقي" | "سيلتقي" | "التقوا"
@@ -297,7 +296,12 @@ impl Context<'_> {
 /// Finds the meetings of one article.
 pub fn find(cx: &Context) -> Vec<Meeting> {
     let mut meetings: Vec<Meeting> = Vec::new();
-    let mut current: Option<usize> = None;
+    // A later "the meeting" is the one the previous sentence introduced,
+    // else the article's main (first) meeting.
+    let mut introduced_last: Option<usize> = None;
+    // Whether the previous sentence was about a meeting: officials who go on
+    // speaking (قال، أكد، طالب …) are speaking there.
+    let mut chain: Option<usize> = None;
     for si in 0..cx.sentences.len() {
         let (start, end) = cx.sentence(si);
         if start >= end {
@@ -322,38 +326,84 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
             .collect();
         let planned_sentence = words.iter().any(|t| PLANNED.contains(&cx.word(t)));
         let mut targets: Vec<usize> = Vec::new();
-        // Each trigger owns the text up to the next one: "الاجتماع الذي عقد
-        // في موسكو، و... الاجتماع الذي عقد في طهران في حزيران 2016" are two.
-        for (ti, (trigger, _)) in triggers.iter().enumerate() {
-            let seg_start = if ti == 0 { start } else { trigger.start };
-            let seg_end = triggers.get(ti + 1).map(|(t, _)| t.start).unwrap_or(end);
-            let within = |s: usize, e: usize| s >= seg_start && e <= seg_end;
-            let kind = match triggers[ti].1 {
-                Trigger::Meeting(k) => k,
-                Trigger::Host => "meeting",
-            };
-            let kind = refine_kind(cx, seg_start, seg_end, kind);
-            let place = in_sentence
+        let mut introduced: Vec<(usize, usize)> = Vec::new(); // (trigger, meeting)
+        // One meeting per place named near a trigger: "مؤتمر ... في بروكسل في
+        // 12 يوليو، بينما شهدت الرباط آخر اجتماع في 26 يونيو" is two. A date
+        // belongs to the place nearest to it.
+        let near_trigger = |pos: usize| {
+            triggers
                 .iter()
-                .filter(|r| cx.kind_of(r) == EntityKind::Place)
-                .filter(|r| {
-                    let c = &cx.candidates[r.candidate];
-                    within(c.start, c.end) && c.start.abs_diff(trigger.start) <= PLACE_REACH
-                })
-                .min_by_key(|r| cx.candidates[r.candidate].start.abs_diff(trigger.start))
-                .map(|r| r.entity);
-            let host = place
-                .and_then(|p| cx.g.entities()[p].country.as_deref())
-                .and_then(|iso| cx.g.position(EntityKind::Country, iso))
-                .or_else(|| host_country(cx, &words, &triggers, &in_sentence, seg_start, seg_end));
-            if place.is_none() && host.is_none() {
+                .map(|(t, _)| t.start.abs_diff(pos))
+                .min()
+                .unwrap_or(usize::MAX)
+        };
+        let mut places: Vec<(usize, usize)> = Vec::new(); // (position, entity)
+        for r in in_sentence
+            .iter()
+            .filter(|r| cx.kind_of(r) == EntityKind::Place)
+        {
+            let c = &cx.candidates[r.candidate];
+            if near_trigger(c.start) > PLACE_REACH || places.iter().any(|(_, e)| *e == r.entity) {
                 continue;
             }
+            // "زافيدوفا شمال العاصمة الروسية": the second place only says
+            // where the first one is.
+            let describes_previous = !places.is_empty()
+                && words
+                    .iter()
+                    .rev()
+                    .filter(|t| t.end <= c.word_start)
+                    .take(2)
+                    .any(|t| RELATIVE_LOCATION.contains(&cx.word(t)));
+            if !describes_previous {
+                places.push((c.start, r.entity));
+            }
+        }
+        let mut anchors: Vec<(usize, Option<usize>, Option<usize>)> = places
+            .iter()
+            .map(|&(pos, p)| {
+                let host = cx.g.entities()[p]
+                    .country
+                    .as_deref()
+                    .and_then(|iso| cx.g.position(EntityKind::Country, iso));
+                (pos, Some(p), host)
+            })
+            .collect();
+        if anchors.is_empty()
+            && !triggers.is_empty()
+            && let Some((pos, h)) = host_country(cx, &words, &triggers, &in_sentence)
+        {
+            anchors.push((pos, None, Some(h)));
+        }
+        let nearest_anchor = |pos: usize| -> usize {
+            (0..anchors.len())
+                .min_by_key(|&k| anchors[k].0.abs_diff(pos))
+                .unwrap_or(0)
+        };
+        for (ai, &(pos, place, host)) in anchors.iter().enumerate() {
+            let trigger = triggers
+                .iter()
+                .min_by_key(|(t, _)| t.start.abs_diff(pos))
+                .map(|(t, k)| (*t, *k));
+            let Some((trigger, tk)) = trigger else {
+                continue;
+            };
+            let kind = match tk {
+                Trigger::Meeting(k) => k,
+                Trigger::Host => triggers
+                    .iter()
+                    .find_map(|(_, k)| match k {
+                        Trigger::Meeting(k) => Some(*k),
+                        Trigger::Host => None,
+                    })
+                    .unwrap_or("meeting"),
+            };
+            let kind = refine_kind(cx, start, end, kind);
             let date = cx
                 .dates
                 .iter()
-                .filter(|d| within(d.start, d.end))
-                .min_by_key(|d| d.start.abs_diff(trigger.start))
+                .filter(|d| d.start >= start && d.end <= end && nearest_anchor(d.start) == ai)
+                .min_by_key(|d| d.start.abs_diff(pos).min(d.start.abs_diff(trigger.start)))
                 .copied();
             let planned = planned_sentence || date.is_some_and(|d| d.future);
             let m = Meeting {
@@ -370,6 +420,7 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
                 attendees: Vec::new(),
             };
             let i = merge_into(&mut meetings, m);
+            introduced.push((ai, i));
             if !targets.contains(&i) {
                 targets.push(i);
             }
@@ -380,6 +431,29 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
             || words
                 .iter()
                 .any(|t| ANAPHORA.contains(&strip_clitics(cx.word(t))));
+        // "هذا الاجتماع" points to the meeting just named; a bare "الاجتماع"
+        // to the article's main (first) meeting.
+        let demonstrative = words.windows(2).any(|w| {
+            matches!(cx.word(w[0]), "هذا" | "هذه" | "ذلك" | "تلك")
+                && ANAPHORA.contains(&strip_clitics(cx.word(w[1])))
+        });
+        let current = if demonstrative {
+            introduced_last.or((!meetings.is_empty()).then_some(0))
+        } else {
+            (!meetings.is_empty()).then_some(0)
+        };
+        let mut chained = false;
+        if targets.is_empty()
+            && !refers_back
+            && let Some(i) = chain
+            && words
+                .iter()
+                .take(6)
+                .any(|t| SPEECH.contains(&strip_speech(cx.word(t))))
+        {
+            chained = true;
+            targets.push(i);
+        }
         if targets.is_empty()
             && refers_back
             && let Some(i) = current
@@ -387,7 +461,9 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
             targets.push(i);
             let m = &mut meetings[i];
             m.evidence.push(cx.quote(start, end));
-            if m.date.is_none() {
+            // A final communiqué is dated the day of its meeting.
+            let communique = words.iter().any(|t| cx.word(t) == "الختامي");
+            if m.date.is_none() && communique {
                 m.date = cx
                     .dates
                     .iter()
@@ -395,22 +471,50 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
                     .map(|d| d.date);
             }
         }
-        // Participants are read only where one meeting is in view.
-        if let [i] = targets[..] {
-            let found = participants(cx, &words, &in_sentence, meetings[i].host, start, end);
-            let m = &mut meetings[i];
-            for (e, ev) in found {
+        // With several meetings in one sentence, each participant goes to
+        // the meeting whose trigger is nearest.
+        let nearest_target = |pos: usize| -> usize {
+            if targets.len() == 1 {
+                return targets[0];
+            }
+            let k = nearest_anchor(pos);
+            introduced
+                .iter()
+                .find(|(t, _)| *t == k)
+                .map(|(_, m)| *m)
+                .unwrap_or(targets[0])
+        };
+        if !targets.is_empty() {
+            let found = participants(cx, &words, &in_sentence, start, end, chained);
+            for (pos, e, ev) in found {
+                let i = nearest_target(pos);
+                let host = meetings[i].host;
+                let m = &mut meetings[i];
+                if ev.is_none() && Some(e) == host {
+                    continue;
+                }
                 if !m.attendees.iter().any(|(a, _)| *a == e) {
-                    m.attendees.push((e, ev));
+                    m.attendees.push((e, cx.quote(start, end)));
                 }
             }
         }
-        if let Some(&last) = targets.last() {
-            current = Some(last);
-        }
+        introduced_last = introduced.last().map(|(_, m)| *m);
+        chain = targets.first().copied();
     }
     meetings
 }
+
+/// Words that place what follows relative to what precedes.
+const RELATIVE_LOCATION: [&str; 8] = [
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "قرب",
+    "بالقرب",
+    "ضواحي",
+    "غربي",
+];
 
 /// How far (folded chars) from its trigger a place may stand.
 const PLACE_REACH: usize = 80;
@@ -465,17 +569,12 @@ fn host_country(
     words: &[&Token],
     triggers: &[(&Token, Trigger)],
     in_sentence: &[&Resolved],
-    seg_start: usize,
-    seg_end: usize,
-) -> Option<usize> {
+) -> Option<(usize, usize)> {
     for r in in_sentence {
         if cx.kind_of(r) != EntityKind::Country || r.form != AliasForm::Name {
             continue;
         }
         let c = &cx.candidates[r.candidate];
-        if c.start < seg_start || c.end > seg_end {
-            continue;
-        }
         let i = words.iter().position(|t| t.start == c.word_start)?;
         let prev = i.checked_sub(1).map(|p| cx.word(words[p]));
         let after_host_verb = prev.is_some_and(|p| trigger_of(p) == Some(Trigger::Host));
@@ -484,22 +583,23 @@ fn host_country(
                 matches!(k, Trigger::Meeting(_)) && t.end <= c.start && c.start - t.end <= 30
             });
         if after_host_verb || in_country_after_trigger {
-            return Some(r.entity);
+            return Some((c.start, r.entity));
         }
     }
     None
 }
 
-/// Who a meeting sentence says took part.
+/// Who a meeting sentence says took part, as (position, entity, direct):
+/// `direct` is false for a country inferred from a person's role, which
+/// does not make the host a participant on its own.
 fn participants(
     cx: &Context,
     words: &[&Token],
     in_sentence: &[&Resolved],
-    host: Option<usize>,
     start: usize,
     end: usize,
-) -> Vec<(usize, Evidence)> {
-    let quote = cx.quote(start, end);
+    chained: bool,
+) -> Vec<(usize, usize, Option<()>)> {
     let bare = |w: &str| -> String {
         let w = w.strip_prefix('و').unwrap_or(w);
         for p in ["ل", "ب"] {
@@ -511,29 +611,34 @@ fn participants(
         }
         w.to_string()
     };
-    let cue = words
-        .iter()
-        .position(|t| PARTICIPATION.contains(&bare(cx.word(t)).as_str()));
+    // "في كل من ليبيا" is "in each of", not a list of participants.
+    let cue = words.iter().enumerate().position(|(i, t)| {
+        let w = bare(cx.word(t));
+        PARTICIPATION.contains(&w.as_str())
+            && !(matches!(w.as_str(), "كل" | "كلا") && i > 0 && cx.word(words[i - 1]) == "في")
+    });
     let word_index = |pos: usize| words.iter().position(|t| t.start <= pos && pos < t.end);
-    let mut out: Vec<(usize, Evidence)> = Vec::new();
+    let mut out = Vec::new();
     for r in in_sentence {
         let c = &cx.candidates[r.candidate];
         let Some(i) = word_index(c.word_start) else {
             continue;
         };
+        // In a sentence that only continues a meeting's story, the speaker
+        // (named near the start) took part, not whom the speech names.
+        if chained && (cx.kind_of(r) != EntityKind::Person || c.start > start + SPEAKER_REACH) {
+            continue;
+        }
         let listed = cue.is_some_and(|k| k < i && i - k <= LIST_REACH);
         match cx.kind_of(r) {
             EntityKind::Person => {
-                out.push((r.entity, quote.clone()));
+                out.push((c.start, r.entity, Some(())));
                 for rel in cx.relations.iter().filter(|rel| rel.source == r.entity) {
-                    if Some(rel.target) != host || listed {
-                        out.push((rel.target, quote.clone()));
-                    }
+                    out.push((c.start, rel.target, listed.then_some(())));
                 }
             }
             EntityKind::Country => {
-                let blocked = (i.saturating_sub(2)..i)
-                    .any(|p| NOT_A_PARTY.contains(&bare(cx.word(words[p])).as_str()));
+                let blocked = i > 0 && NOT_A_PARTY.contains(&bare(cx.word(words[i - 1])).as_str());
                 if blocked {
                     continue;
                 }
@@ -557,16 +662,57 @@ fn participants(
                     _ => false,
                 };
                 if delegate || (r.form == AliasForm::Name && listed) {
-                    out.push((r.entity, quote.clone()));
+                    out.push((c.start, r.entity, Some(())));
                 }
             }
             EntityKind::Organisation => {
                 if listed {
-                    out.push((r.entity, quote.clone()));
+                    out.push((c.start, r.entity, Some(())));
                 }
             }
             EntityKind::Place => {}
         }
     }
+    let _ = end;
     out
+}
+
+/// How far into a continuing sentence its speaker is named (folded chars).
+const SPEAKER_REACH: usize = 70;
+
+/// Verbs of speech that continue a meeting's story.
+const SPEECH: [&str; 22] = [
+    "قال",
+    "قالت",
+    "اكد",
+    "اكدت",
+    "طالب",
+    "طالبت",
+    "دعا",
+    "دعت",
+    "شدد",
+    "شددت",
+    "اضاف",
+    "اضافت",
+    "اوضح",
+    "اوضحت",
+    "حذر",
+    "حذرت",
+    "اعتبر",
+    "اعتبرت",
+    "اشار",
+    "اشارت",
+    "لفت",
+    "لفتت",
+];
+
+fn strip_speech(w: &str) -> &str {
+    for p in ["و", "ف"] {
+        if let Some(rest) = w.strip_prefix(p)
+            && SPEECH.contains(&rest)
+        {
+            return rest;
+        }
+    }
+    w
 }
