@@ -312,14 +312,15 @@ fn meeting_matches(gold: &Value, m: &Node) -> bool {
         .iter()
         .map(|p| english_key(p))
         .collect();
-    let place_ok = if places.is_empty() {
+    // By place where both name one, else by host country.
+    let host_ok = || {
         gold.get("host")
             .and_then(Value::as_str)
             .is_some_and(|h| m.country.as_deref() == Some(h))
-    } else {
-        m.place
-            .as_deref()
-            .is_some_and(|p| places.contains(&english_key(p)))
+    };
+    let place_ok = match m.place.as_deref() {
+        Some(p) if !places.is_empty() => places.contains(&english_key(p)),
+        _ => host_ok(),
     };
     let date_ok = match (gold.get("date").and_then(Value::as_str), m.date.as_deref()) {
         (Some(g), Some(p)) => match (TextDate::parse_iso(g), TextDate::parse_iso(p)) {

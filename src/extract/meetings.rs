@@ -106,24 +106,10 @@ const ANAPHORA: [&str; 9] = [
 ];
 
 /// Words after which the countries listed take part.
-const PARTICIPATION: [&str; 17] = [
-    "بمشاركه",
-    "بحضور",
-    "ضمت",
-    "شارك",
-    "شاركت",
-    "المشاركه",
-    "كل",
-    "كلا",
-    "حضره",
-    "حضرها",
-    "ممثلو",
-    "ممثلي",
-    "وفود",
-    "وفد",
-    "بين",
-    "اجتمع",
-    "اجتمعوا",
+const PARTICIPATION: [&str; 24] = [
+    "بمشاركه", "بحضور", "ضمت", "شارك", "شاركت", "المشاركه", "كل", "كلا", "حضره", "حضرها", "ممثلو",
+    "ممثلي", "وفود", "وفد", "بين", "اجتمع", "اجتمعوا", "روساء", "قاده", "زعماء", "وزراء", "رييسا",
+    "زعيما", "وزيرا",
 ];
 
 /// How many words after a participation cue a list may run.
@@ -337,18 +323,15 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
                 .min()
                 .unwrap_or(usize::MAX)
         };
-        let mut places: Vec<(usize, usize)> = Vec::new(); // (position, entity)
-        for r in in_sentence
-            .iter()
-            .filter(|r| cx.kind_of(r) == EntityKind::Place)
-        {
+        let mut candidates_places: Vec<(usize, usize)> = Vec::new(); // (position, entity)
+        for r in in_sentence.iter().filter(|r| cx.kind_of(r) == EntityKind::Place) {
             let c = &cx.candidates[r.candidate];
-            if near_trigger(c.start) > PLACE_REACH || places.iter().any(|(_, e)| *e == r.entity) {
+            if near_trigger(c.start) > PLACE_REACH {
                 continue;
             }
             // "زافيدوفا شمال العاصمة الروسية": the second place only says
             // where the first one is.
-            let describes_previous = !places.is_empty()
+            let describes_previous = !candidates_places.is_empty()
                 && words
                     .iter()
                     .rev()
@@ -356,9 +339,23 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
                     .take(2)
                     .any(|t| RELATIVE_LOCATION.contains(&cx.word(t)));
             if !describes_previous {
-                places.push((c.start, r.entity));
+                candidates_places.push((c.start, r.entity));
             }
         }
+        // Each trigger claims the place nearest to it; places no trigger
+        // claims (the subject: "لبحث الوضع في إدلب") make no meeting.
+        let mut places: Vec<(usize, usize)> = Vec::new();
+        for (t, _) in &triggers {
+            if let Some(&(pos, e)) = candidates_places
+                .iter()
+                .filter(|(pos, _)| pos.abs_diff(t.start) <= PLACE_REACH)
+                .min_by_key(|(pos, _)| pos.abs_diff(t.start))
+                && !places.iter().any(|(_, o)| *o == e)
+            {
+                places.push((pos, e));
+            }
+        }
+        places.sort();
         let mut anchors: Vec<(usize, Option<usize>, Option<usize>)> = places
             .iter()
             .map(|&(pos, p)| {
@@ -523,7 +520,9 @@ const PLACE_REACH: usize = 80;
 /// place and a compatible date; returns its index.
 fn merge_into(meetings: &mut Vec<Meeting>, m: Meeting) -> usize {
     let same = meetings.iter().position(|o| {
-        o.place.or(o.host) == m.place.or(m.host)
+        let same_place = o.place.or(o.host) == m.place.or(m.host)
+            || (o.host.is_some() && o.host == m.host && (o.place.is_none() || m.place.is_none()));
+        same_place
             && match (o.date, m.date) {
                 (Some(a), Some(b)) => a.compatible(&b),
                 _ => true,
