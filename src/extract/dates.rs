@@ -175,7 +175,7 @@ fn patterns() -> &'static Patterns {
         let m = month_alternation();
         // Day? month (/ or (other month))? year? then an optional anchor word.
         let full = format!(
-            r"(?:(?P<day>\d{{1,2}})\s+)?(?:شهر\s+)?(?P<month>{m})(?P<alt>\s*(?:/|\()\s*(?:{m})\s*\)?)?(?:\s+(?:من\s+)?(?:العام\s+|عام\s+)?(?P<year>(?:19|20)\d\d))?(?:\s+(?P<anchor>الحالي|الجاري|المقبل|القادم|الماضي))?"
+            r"(?:(?P<day>\d{{1,2}})\s+)?(?:شهر\s+)?(?P<month>{m})(?P<alt>\s*(?:/|\()\s*(?:{m})(?:\s*\))?)?(?:\s+(?:من\s+)?(?:العام\s+|عام\s+)?(?P<year>(?:19|20)\d\d))?(?:\s+(?P<anchor>الحالي|الجاري|المقبل|القادم|الماضي))?"
         );
         let relative = format!(
             r"(?P<word>امس|اليوم|غدا|{})|(?P<span>الشهر|العام|الاسبوع)\s+(?P<dir>الماضي|المقبل|القادم|الحالي|الجاري)",

@@ -107,9 +107,30 @@ const ANAPHORA: [&str; 9] = [
 
 /// Words after which the countries listed take part.
 const PARTICIPATION: [&str; 24] = [
-    "بمشاركه", "بحضور", "ضمت", "شارك", "شاركت", "المشاركه", "كل", "كلا", "حضره", "حضرها", "ممثلو",
-    "ممثلي", "وفود", "وفد", "بين", "اجتمع", "اجتمعوا", "روساء", "قاده", "زعماء", "وزراء", "رييسا",
-    "زعيما", "وزيرا",
+    "بمشاركه",
+    "بحضور",
+    "ضمت",
+    "شارك",
+    "شاركت",
+    "المشاركه",
+    "كل",
+    "كلا",
+    "حضره",
+    "حضرها",
+    "ممثلو",
+    "ممثلي",
+    "وفود",
+    "وفد",
+    "بين",
+    "اجتمع",
+    "اجتمعوا",
+    "روساء",
+    "قاده",
+    "زعماء",
+    "وزراء",
+    "رييسا",
+    "زعيما",
+    "وزيرا",
 ];
 
 /// How many words after a participation cue a list may run.
@@ -324,7 +345,10 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
                 .unwrap_or(usize::MAX)
         };
         let mut candidates_places: Vec<(usize, usize)> = Vec::new(); // (position, entity)
-        for r in in_sentence.iter().filter(|r| cx.kind_of(r) == EntityKind::Place) {
+        for r in in_sentence
+            .iter()
+            .filter(|r| cx.kind_of(r) == EntityKind::Place)
+        {
             let c = &cx.candidates[r.candidate];
             if near_trigger(c.start) > PLACE_REACH {
                 continue;
