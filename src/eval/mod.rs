@@ -151,6 +151,11 @@ fn build(path: &Path, extractor: &Extractor) -> Option<Graph> {
     ok.then_some(graph)
 }
 
+/// The strings of `v[key]` as a set.
+fn set_of(v: Option<&Value>, key: &str) -> BTreeSet<String> {
+    strings(v.and_then(|v| v.get(key))).into_iter().collect()
+}
+
 /// The nodes the article names. A country reached only through a
 /// gazetteer role (a minister's country) is in the graph but not named.
 fn named(g: &Graph) -> impl Iterator<Item = &Node> {
@@ -170,15 +175,9 @@ fn strings(v: Option<&Value>) -> Vec<String> {
 
 fn score_countries(article: &str, expected: &Value, g: &Graph, report: &mut Report) {
     let c = expected.get("countries");
-    let required: BTreeSet<String> = strings(c.and_then(|c| c.get("required")))
-        .into_iter()
-        .collect();
-    let optional: BTreeSet<String> = strings(c.and_then(|c| c.get("optional")))
-        .into_iter()
-        .collect();
-    let forbidden: BTreeSet<String> = strings(c.and_then(|c| c.get("forbidden")))
-        .into_iter()
-        .collect();
+    let required: BTreeSet<String> = set_of(c, "required");
+    let optional: BTreeSet<String> = set_of(c, "optional");
+    let forbidden: BTreeSet<String> = set_of(c, "forbidden");
     let predicted: BTreeSet<String> = named(g).filter_map(|n| n.iso3.clone()).collect();
     let counts = report.categories.get_mut("countries").expect("initialised");
     let finding = |item: &str| Finding {
@@ -379,14 +378,9 @@ fn score_meetings(article: &str, expected: &Value, g: &Graph, report: &mut Repor
                     counts.tp += 1;
                 }
                 let att = gold.get("attendees");
-                let req: BTreeSet<String> = strings(att.and_then(|a| a.get("required")))
-                    .into_iter()
-                    .collect();
-                let opt: BTreeSet<String> = strings(att.and_then(|a| a.get("optional")))
-                    .into_iter()
-                    .collect();
-                let not: BTreeSet<String> =
-                    strings(gold.get("not_attendees")).into_iter().collect();
+                let req: BTreeSet<String> = set_of(att, "required");
+                let opt: BTreeSet<String> = set_of(att, "optional");
+                let not = set_of(Some(gold), "not_attendees");
                 let a = report
                     .categories
                     .get_mut("attendance")

@@ -506,7 +506,7 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
                 .unwrap_or(targets[0])
         };
         if !targets.is_empty() {
-            let found = participants(cx, &words, &in_sentence, start, end, chained);
+            let found = participants(cx, &words, &in_sentence, start, chained);
             for (pos, e, ev) in found {
                 let i = nearest_target(pos);
                 let host = meetings[i].host;
@@ -620,7 +620,6 @@ fn participants(
     words: &[&Token],
     in_sentence: &[&Resolved],
     start: usize,
-    end: usize,
     chained: bool,
 ) -> Vec<(usize, usize, Option<()>)> {
     let bare = |w: &str| -> String {
@@ -696,7 +695,6 @@ fn participants(
             EntityKind::Place => {}
         }
     }
-    let _ = end;
     out
 }
 
