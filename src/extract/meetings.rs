@@ -350,7 +350,10 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
             .filter(|r| cx.kind_of(r) == EntityKind::Place)
         {
             let c = &cx.candidates[r.candidate];
-            if near_trigger(c.start) > PLACE_REACH {
+            let place = &cx.g.entities()[r.entity];
+            // A region of no one country (أمريكا اللاتينية) is no venue.
+            let countryless_region = place.country.is_none() && place.category.as_deref() == Some("region");
+            if near_trigger(c.start) > PLACE_REACH || countryless_region {
                 continue;
             }
             // "زافيدوفا شمال العاصمة الروسية": the second place only says

@@ -13,7 +13,7 @@
 
 use crate::gazetteer::{AliasForm, Candidate, EntityKind, Gazetteer, PartialDate, Target};
 use crate::text::{Normalized, sentence_ends};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A hit resolved to one entity, in folded chars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +58,7 @@ pub fn resolve(
     original: &[char],
     candidates: &[Candidate],
     date: Option<PartialDate>,
+    first_names: &HashSet<String>,
 ) -> Vec<Resolved> {
     let entities = g.entities();
     let kind = |t: &Target| entities[t.entity].kind;
@@ -67,10 +68,14 @@ pub fn resolve(
     let mut decided: Vec<Vec<Resolved>> = vec![Vec::new(); candidates.len()];
     let mut pending: Vec<usize> = Vec::new();
     for (ci, c) in candidates.iter().enumerate() {
+        // اليمنى ("the right one") folds to اليمني (Yemeni): a nisba
+        // spelled with a final ى needs support like a weak alias.
+        let alif_maqsura = ends_with_alif_maqsura(text, original, c);
         let strong: Vec<&Target> = c
             .targets
             .iter()
             .filter(|t| !t.weak && t.form != AliasForm::Short)
+            .filter(|t| !(alif_maqsura && t.form == AliasForm::Adjective))
             .collect();
         let mut by_kind: HashMap<EntityKind, Vec<&Target>> = HashMap::new();
         for t in &strong {
@@ -144,7 +149,11 @@ pub fn resolve(
         }
         // A surname after a name particle belongs to another name: هنية in
         // حسن أبو هنية is not Ismail Haniyeh.
-        let in_other_name = NAME_PARTICLES.contains(&previous_word(text, c));
+        // So does one after another person's first name: أوباما in ميشيل
+        // أوباما, ترامب in ميلانيا ترامب.
+        let prev = previous_word(text, c);
+        let in_other_name = NAME_PARTICLES.contains(&prev)
+            || (first_names.contains(prev) && !prev_ends_with_alif_maqsura(text, original, c));
         let people: Vec<&Target> = c
             .targets
             .iter()
@@ -159,6 +168,7 @@ pub fn resolve(
                 g,
                 &people,
                 &full_person_at,
+                &strong_at,
                 c.start,
                 sentence_start(&sentences, c.start),
                 date,
@@ -209,6 +219,7 @@ fn pick_person(
     g: &Gazetteer,
     people: &[&Target],
     full_at: &HashMap<usize, Vec<usize>>,
+    strong_at: &HashMap<usize, Vec<usize>>,
     at: usize,
     sentence_start: usize,
     date: Option<PartialDate>,
@@ -243,17 +254,25 @@ fn pick_person(
     if let Some((_, _, _, e)) = best {
         return Some(e);
     }
-    // The date tells namesakes apart (الشرع in 2025 is Ahmad, in 2010
-    // Farouk); it does not make a weak surname alone (الحوثي, mostly the
-    // movement) a person.
-    if let Some(d) = date.filter(|_| ids.len() > 1) {
-        let active: Vec<usize> = ids
+    // On a known date, a surname alone is the namesake then in office for a
+    // country the article names (الأسد in a 2018 article about Syria; الشرع
+    // in 2025 or in 2010). An office alone is not enough: الشرع الإسلامي is
+    // "Islamic law".
+    if let Some(d) = date {
+        let in_office: Vec<usize> = ids
             .iter()
             .copied()
-            .filter(|&e| g.entities()[e].roles.iter().any(|r| r.active_on(&d)))
+            .filter(|&e| {
+                g.entities()[e].roles.iter().any(|r| {
+                    r.active_on(&d)
+                        && r.targets_country()
+                        && g.position(EntityKind::Country, &r.target)
+                            .is_some_and(|c| strong_at.contains_key(&c))
+                })
+            })
             .collect();
-        if active.len() == 1 {
-            return Some(active[0]);
+        if in_office.len() == 1 {
+            return Some(in_office[0]);
         }
     }
     let strong: Vec<usize> = distinct_entities(
@@ -306,6 +325,25 @@ fn sentence_start(ends: &[usize], at: usize) -> usize {
 
 /// Words that open a compound Arabic name (kunya, patronym, family).
 const NAME_PARTICLES: [&str; 8] = ["ابو", "ام", "بن", "ابن", "بنت", "عبد", "ال", "ولد"];
+
+/// Whether the original spelling of the hit ends in ى.
+fn ends_with_alif_maqsura(text: &Normalized, original: &[char], c: &Candidate) -> bool {
+    let (_, e) = text.original_span(c.start, c.end);
+    e > 0 && original.get(e - 1) == Some(&'ى')
+}
+
+/// Whether the word before the hit ends in ى in the original (على, إلى:
+/// prepositions that fold to the name علي).
+fn prev_ends_with_alif_maqsura(text: &Normalized, original: &[char], c: &Candidate) -> bool {
+    let mut i = c.word_start;
+    while i > 0 && !text.char_at(i - 1).is_some_and(char::is_alphanumeric) {
+        i -= 1;
+    }
+    i > 0 && {
+        let (_, e) = text.original_span(i - 1, i);
+        e > 0 && original.get(e - 1) == Some(&'ى')
+    }
+}
 
 /// The folded word before the hit's word, without punctuation.
 fn previous_word<'t>(text: &'t Normalized, c: &Candidate) -> &'t str {

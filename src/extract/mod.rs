@@ -9,7 +9,8 @@ mod relations;
 use crate::evidence::Evidence;
 use crate::gazetteer::{AliasForm, EntityKind, Gazetteer, Matcher, PartialDate};
 use crate::input::Article;
-use crate::text::{Normalized, sentence_ends, tokenize};
+use crate::text::{Normalized, fold, sentence_ends, tokenize};
+use std::collections::HashSet;
 
 pub use dates::{DateHit, TextDate, find_dates};
 pub use meetings::{Meeting, Status};
@@ -50,6 +51,9 @@ pub struct Extraction {
 pub struct Extractor {
     gazetteer: Gazetteer,
     matcher: Matcher,
+    /// First words of people's full names (folded), to tell another
+    /// person's surname from a short form.
+    first_names: HashSet<String>,
 }
 
 impl Extractor {
@@ -65,7 +69,12 @@ impl Extractor {
     /// ```
     pub fn new(gazetteer: Gazetteer) -> Extractor {
         let matcher = Matcher::new(&gazetteer);
-        Extractor { gazetteer, matcher }
+        let first_names = first_names(&gazetteer);
+        Extractor {
+            gazetteer,
+            matcher,
+            first_names,
+        }
     }
 
     /// The gazetteer in use.
@@ -84,11 +93,14 @@ impl Extractor {
             &original,
             &candidates,
             article.published,
+            &self.first_names,
         );
         let mut mentions = Vec::with_capacity(resolved.len());
         for r in &resolved {
             let c = &candidates[r.candidate];
-            let (start, end) = extend_over_marks(&original, norm.original_span(c.start, c.end));
+            // After لل the hit starts at the second lam; quote the whole word.
+            let first = if r.after_lam { c.start.saturating_sub(1) } else { c.start };
+            let (start, end) = extend_over_marks(&original, norm.original_span(first, c.end));
             let quote: String = original[start..end].iter().collect();
             let entity = &self.gazetteer.entities()[r.entity];
             let surface = if r.after_lam {
@@ -156,6 +168,26 @@ impl Extractor {
             .iter()
             .filter(move |m| self.gazetteer.entities()[m.entity].kind == kind)
     }
+}
+
+/// The first words of people's multi-word names, leaving out particles
+/// and titles (عبد, أبو, الملك …).
+fn first_names(g: &Gazetteer) -> HashSet<String> {
+    g.entities()
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .flat_map(|e| e.aliases.iter().filter(|a| a.form == AliasForm::Name))
+        .filter_map(|a| {
+            let folded = fold(&a.text);
+            let mut words = folded.split(' ');
+            let first = words.next()?.to_string();
+            words.next()?;
+            let particle = first.starts_with("ال")
+                || ["عبد", "ابو", "ام", "بن", "ابن", "بنت", "ولد"].contains(&first.as_str())
+                || first.chars().count() < 3;
+            (!particle).then_some(first)
+        })
+        .collect()
 }
 
 fn target_alias(c: &crate::gazetteer::Candidate, entity: usize) -> usize {

@@ -71,8 +71,9 @@ pub struct Matcher {
 const CLITICS: [&str; 12] = [
     "", "و", "ف", "ب", "ك", "ل", "وب", "فب", "ول", "فل", "وك", "فك",
 ];
-/// Suffixes that inflect a nisba: feminine, plurals, duals.
-const NISBA_SUFFIXES: [&str; 8] = ["", "ه", "ين", "ون", "ان", "تين", "تان", "ات"];
+/// Suffixes that inflect a nisba: feminine, plurals, duals, and the
+/// accusative ـيًّا (فلسطينيا).
+const NISBA_SUFFIXES: [&str; 9] = ["", "ه", "ين", "ون", "ان", "تين", "تان", "ات", "ا"];
 
 impl Matcher {
     /// Compiles the gazetteer's aliases.

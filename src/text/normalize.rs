@@ -167,8 +167,9 @@ fn fold_char(c: char) -> Option<char> {
         'ہ' | 'ە' => 'ه',
         '\u{0660}'..='\u{0669}' => char::from_u32(u - 0x0660 + '0' as u32)?,
         '\u{06F0}'..='\u{06F9}' => char::from_u32(u - 0x06F0 + '0' as u32)?,
-        // Hashtags write phrases as #قطاع_غزة: their words are words.
-        '_' | '#' => ' ',
+        // Hashtags write phrases as #قطاع_غزة, and quotes cut into names
+        // (تحالف "دعم الشرعية"): both separate words, nothing more.
+        '_' | '#' | '"' | '«' | '»' | '“' | '”' | '„' => ' ',
         // Line breaks end sentences and headlines, so they survive folding.
         '\n' => '\n',
         c if c.is_whitespace() => ' ',
