@@ -136,7 +136,10 @@ fn another_persons_first_name_keeps_the_surname() {
     let people = |t: &str| found(t, None, EntityKind::Person);
     assert!(!people("زارت ميلانيا ترامب المدرسة").contains(&trump));
     assert!(!people("قالت ميشيل أوباما").contains(&obama));
-    assert!(people("ردا على ترامب").contains(&trump), "على is a preposition, not علي");
+    assert!(
+        people("ردا على ترامب").contains(&trump),
+        "على is a preposition, not علي"
+    );
 }
 
 #[test]

@@ -81,7 +81,12 @@ fn trigger_of(word: &str) -> Option<Trigger> {
         "محادثات" | "المحادثات" | "مباحثات" | "المباحثات" | "مفاوضات" | "المفاوضات" => {
             "talks"
         }
-        "زياره" | "الزياره" | "زيارته" | "زيارتها" => "visit",
+        "زياره" | "الزياره" | "زيارته" | "زيارتها" | "زار" | "زارت" | "يزور" | "تزور" | "سيزور"
+        | "ستزور" | "سيذهب" | "ستذهب" => "visit",
+        "استقبل" | "استقبلت" | "يستقبل" | "تستقبل" | "سيستقبل" | "استقبال" | "استقباله" => {
+            "meeting"
+        }
+        "مشاورات" | "المشاورات" => "talks",
         "منتدي" | "حوار" => "conference",
         "استضافت" | "استضاف" | "تستضيف" | "يستضيف" | "ستستضيف" | "سيستضيف" | "استضافه" =>
         {
@@ -106,7 +111,10 @@ const ANAPHORA: [&str; 9] = [
 ];
 
 /// Words after which the countries listed take part.
-const PARTICIPATION: [&str; 24] = [
+const PARTICIPATION: [&str; 27] = [
+    "ضم",
+    "يضم",
+    "تضم",
     "بمشاركه",
     "بحضور",
     "ضمت",
@@ -182,16 +190,21 @@ const DELEGATE_NOUNS: [&str; 16] = [
     "الملك",
 ];
 
-const PLANNED: [&str; 20] = [
+const PLANNED: [&str; 30] = [
     "سيعقد",
     "ستعقد",
     "سيجتمع",
     "ستجتمع",
     "المقرر",
+    "المقرره",
     "المقبل",
+    "المقبله",
     "القادم",
+    "القادمه",
     "المرتقب",
+    "المرتقبه",
     "مرتقب",
+    "مرتقبه",
     "يتوقع",
     "المتوقع",
     "تقرر",
@@ -199,10 +212,15 @@ const PLANNED: [&str; 20] = [
     "ستستضيف",
     "سيستضيف",
     "سيجري",
+    "ستجري",
     "يعتزم",
     "تعتزم",
     "سيشارك",
     "ستشارك",
+    "ستنطلق",
+    "سينطلق",
+    "سيزور",
+    "ستبدا",
 ];
 
 fn strip_clitics(word: &str) -> &str {
@@ -215,6 +233,16 @@ fn strip_clitics(word: &str) -> &str {
         }
     }
     word
+}
+
+/// Whether a trigger word is a noun (اجتماع، قمة …) rather than a verb.
+fn is_noun_trigger(w: &str) -> bool {
+    trigger_like(w)
+        || w.contains("محادثات")
+        || w.contains("مفاوضات")
+        || w.contains("موتمر")
+        || w == "حوار"
+        || w == "منتدي"
 }
 
 fn trigger_like(s: &str) -> bool {
@@ -333,7 +361,8 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
             .collect();
         let planned_sentence = words.iter().any(|t| PLANNED.contains(&cx.word(t)));
         let mut targets: Vec<usize> = Vec::new();
-        let mut introduced: Vec<(usize, usize)> = Vec::new(); // (trigger, meeting)
+        let mut introduced: Vec<(usize, usize)> = Vec::new(); // (anchor, meeting)
+        let mut claimed: Vec<usize> = Vec::new(); // trigger starts that found a place
         // One meeting per place named near a trigger: "مؤتمر ... في بروكسل في
         // 12 يوليو، بينما شهدت الرباط آخر اجتماع في 26 يونيو" is two. A date
         // belongs to the place nearest to it.
@@ -352,8 +381,16 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
             let c = &cx.candidates[r.candidate];
             let place = &cx.g.entities()[r.entity];
             // A region of no one country (أمريكا اللاتينية) is no venue.
-            let countryless_region = place.country.is_none() && place.category.as_deref() == Some("region");
-            if near_trigger(c.start) > PLACE_REACH || countryless_region {
+            let countryless_region =
+                place.country.is_none() && place.category.as_deref() == Some("region");
+            // "قمة … حول القدس في مدينة إسطنبول": the place after حول is the
+            // subject.
+            let topic = words
+                .iter()
+                .rev()
+                .find(|t| t.end <= c.word_start)
+                .is_some_and(|t| TOPIC.contains(&cx.word(t)));
+            if near_trigger(c.start) > PLACE_REACH || countryless_region || topic {
                 continue;
             }
             // "زافيدوفا شمال العاصمة الروسية": the second place only says
@@ -373,15 +410,42 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
         // claims (the subject: "لبحث الوضع في إدلب") make no meeting.
         let mut places: Vec<(usize, usize)> = Vec::new();
         for (t, _) in &triggers {
+            // A venue is introduced as one: after في / إلى / مدينة /
+            // العاصمة / شهدت, or right after the noun (قمة طهران). A city
+            // that acts (أكدت طهران) or is the topic (الهجوم على عفرين) is not.
+            let noun = is_noun_trigger(strip_clitics(cx.word(t)));
+            let venue = |pos: usize| {
+                locative_before(cx, &words, pos) || (noun && pos >= t.end && pos - t.end <= 2)
+            };
+            let cost = |&&(pos, _): &&(usize, usize)| pos.abs_diff(t.start);
             if let Some(&(pos, e)) = candidates_places
                 .iter()
-                .filter(|(pos, _)| pos.abs_diff(t.start) <= PLACE_REACH)
-                .min_by_key(|(pos, _)| pos.abs_diff(t.start))
+                .filter(|(pos, _)| pos.abs_diff(t.start) <= PLACE_REACH && venue(*pos))
+                .min_by_key(cost)
                 && !places.iter().any(|(_, o)| *o == e)
             {
                 places.push((pos, e));
             }
         }
+        // "إلى مسقط وصنعاء": places listed together share the trigger.
+        let listed: Vec<(usize, usize)> = candidates_places
+            .iter()
+            .filter(|(pos, e)| {
+                !places.iter().any(|(_, o)| o == e)
+                    && places.iter().any(|(p, _)| {
+                        let (a, b) = if p < pos { (*p, *pos) } else { (*pos, *p) };
+                        let between =
+                            &cx.text.as_str()[cx.text.byte_of_char(a)..cx.text.byte_of_char(b)];
+                        between.split_whitespace().count() <= 2
+                            && between
+                                .split_whitespace()
+                                .nth(1)
+                                .is_some_and(|w| w.starts_with('و'))
+                    })
+            })
+            .copied()
+            .collect();
+        places.extend(listed);
         places.sort();
         let mut anchors: Vec<(usize, Option<usize>, Option<usize>)> = places
             .iter()
@@ -396,6 +460,7 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
         if anchors.is_empty()
             && !triggers.is_empty()
             && let Some((pos, h)) = host_country(cx, &words, &triggers, &in_sentence)
+                .or_else(|| host_by_person(cx, &words, &triggers, &in_sentence))
         {
             anchors.push((pos, None, Some(h)));
         }
@@ -405,13 +470,18 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
                 .unwrap_or(0)
         };
         for (ai, &(pos, place, host)) in anchors.iter().enumerate() {
+            // The venue follows its trigger ("الاجتماع الذي عقد … في
+            // موسكو"): the nearest trigger before it, else the nearest.
             let trigger = triggers
                 .iter()
-                .min_by_key(|(t, _)| t.start.abs_diff(pos))
+                .filter(|(t, _)| t.start <= pos && pos - t.start <= PLACE_REACH)
+                .max_by_key(|(t, _)| t.start)
+                .or_else(|| triggers.iter().min_by_key(|(t, _)| t.start.abs_diff(pos)))
                 .map(|(t, k)| (*t, *k));
             let Some((trigger, tk)) = trigger else {
                 continue;
             };
+            claimed.push(trigger.start);
             let kind = match tk {
                 Trigger::Meeting(k) => k,
                 Trigger::Host => triggers
@@ -426,6 +496,9 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
             let date = cx
                 .dates
                 .iter()
+                // A bare year ("بحلول عام 2024") dates a plan, not a meeting;
+                // a date inside a quotation dates what the speaker recalls.
+                .filter(|d| d.date.month.is_some() && !inside_quote(cx, start, d.start))
                 .filter(|d| d.start >= start && d.end <= end && nearest_anchor(d.start) == ai)
                 .min_by_key(|d| d.start.abs_diff(pos).min(d.start.abs_diff(trigger.start)))
                 .copied();
@@ -449,12 +522,6 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
                 targets.push(i);
             }
         }
-        let refers_back = triggers
-            .iter()
-            .any(|(_, t)| matches!(t, Trigger::Meeting(_)))
-            || words
-                .iter()
-                .any(|t| ANAPHORA.contains(&strip_clitics(cx.word(t))));
         // "هذا الاجتماع" points to the meeting just named; a bare "الاجتماع"
         // to the article's main (first) meeting.
         let demonstrative = words.windows(2).any(|w| {
@@ -466,6 +533,46 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
         } else {
             (!meetings.is_empty()).then_some(0)
         };
+        // Where a sentence both names new meetings and says "the meeting"
+        // (الاجتماع الجديد الذي تم بحضور …، بعد شهر على الاجتماع الذي عقد في
+        // موسكو), what stands near "the meeting" belongs to the one in view.
+        let mut refs: Vec<(usize, usize)> = introduced
+            .iter()
+            .map(|&(ai, m)| (anchors[ai].0, m))
+            .collect();
+        if !targets.is_empty()
+            && let Some(cur) = current
+        {
+            for (t, k) in &triggers {
+                let w = strip_clitics(cx.word(t));
+                if matches!(k, Trigger::Meeting(_))
+                    && !claimed.contains(&t.start)
+                    && is_noun_trigger(w)
+                    && w.starts_with("ال")
+                {
+                    refs.push((t.start, cur));
+                    if !targets.contains(&cur) {
+                        targets.push(cur);
+                    }
+                }
+            }
+        }
+        // A definite noun (الاجتماع) or a verb (اجتمع) speaks of a meeting
+        // already in view; an indefinite one with no place of its own
+        // ("اجتماع السلام الذي تقوده الأمم المتحدة") is another meeting, and
+        // what follows is not about ours.
+        let indefinite_other = targets.is_empty()
+            && triggers.iter().any(|(t, k)| {
+                let w = strip_clitics(cx.word(t));
+                matches!(k, Trigger::Meeting(_)) && is_noun_trigger(w) && !w.starts_with("ال")
+            });
+        let refers_back = !indefinite_other
+            && (triggers
+                .iter()
+                .any(|(_, t)| matches!(t, Trigger::Meeting(_)))
+                || words
+                    .iter()
+                    .any(|t| ANAPHORA.contains(&strip_clitics(cx.word(t)))));
         let mut chained = false;
         if targets.is_empty()
             && !refers_back
@@ -501,10 +608,8 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
             if targets.len() == 1 {
                 return targets[0];
             }
-            let k = nearest_anchor(pos);
-            introduced
-                .iter()
-                .find(|(t, _)| *t == k)
+            refs.iter()
+                .min_by_key(|(p, _)| p.abs_diff(pos))
                 .map(|(_, m)| *m)
                 .unwrap_or(targets[0])
         };
@@ -523,7 +628,11 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
             }
         }
         introduced_last = introduced.last().map(|(_, m)| *m);
-        chain = targets.first().copied();
+        chain = if indefinite_other {
+            None
+        } else {
+            targets.first().copied()
+        };
     }
     meetings
 }
@@ -615,6 +724,112 @@ fn host_country(
     None
 }
 
+/// Whether folded position `at` stands inside quotation marks opened
+/// since `from` (counted on the original text, where quotes survive).
+fn inside_quote(cx: &Context, from: usize, at: usize) -> bool {
+    let (s, _) = cx.text.original_span(from, from + 1);
+    let (e, _) = cx.text.original_span(at, at + 1);
+    let Some(span) = cx.original.get(s..e.min(cx.original.len())) else {
+        return false;
+    };
+    let straight = span.iter().filter(|&&c| c == '"').count();
+    let open = span.iter().filter(|&&c| matches!(c, '«' | '“')).count();
+    let close = span.iter().filter(|&&c| matches!(c, '»' | '”')).count();
+    straight % 2 == 1 || open > close
+}
+
+/// Words after which a place is the subject, not the venue.
+const TOPIC: [&str; 8] = ["حول", "بشان", "عن", "ضد", "تجاه", "ازاء", "لبحث", "لمناقشه"];
+
+/// Whether the word before `pos` says "in" (في، مدينة، العاصمة، إلى) or
+/// the word carries ب.
+fn locative_before(cx: &Context, words: &[&Token], pos: usize) -> bool {
+    let Some(i) = words.iter().position(|t| t.start <= pos && pos < t.end) else {
+        return false;
+    };
+    if words[i].start < pos && cx.word(words[i]).starts_with('ب') {
+        return true;
+    }
+    let venue_word = |w: &str| {
+        matches!(
+            w,
+            "في" | "مدينه"
+                | "العاصمه"
+                | "الي"
+                | "بمدينه"
+                | "بالعاصمه"
+                | "شهدت"
+                | "تشهد"
+                | "استضافت"
+                | "تستضيف"
+                | "ستستضيف"
+                | "يستضيف"
+                | "استضاف"
+        )
+    };
+    // "في العاصمة السودانية الخرطوم": the city after its description.
+    (i > 0 && venue_word(cx.word(words[i - 1])))
+        || (i > 1
+            && matches!(
+                cx.word(words[i - 2]),
+                "العاصمه" | "مدينه" | "بالعاصمه" | "بمدينه"
+            ))
+}
+
+/// A meeting with no place named takes place where its people hold
+/// office: the receiver of استقبل (استقبل الرئيس الفرنسي ماكرون وفدا), or
+/// the one country of everyone named at a meeting (اجتماع بين الصدر
+/// والعبادي). People of different countries leave the place unknown.
+fn host_by_person(
+    cx: &Context,
+    words: &[&Token],
+    triggers: &[(&Token, Trigger)],
+    in_sentence: &[&Resolved],
+) -> Option<(usize, usize)> {
+    let _ = words;
+    let country_of = |person: usize| {
+        cx.relations
+            .iter()
+            .find(|rel| rel.source == person)
+            .map(|rel| rel.target)
+    };
+    for (t, k) in triggers {
+        if !matches!(k, Trigger::Meeting(_)) {
+            continue;
+        }
+        let mut near: Vec<(usize, usize)> = in_sentence
+            .iter()
+            .filter(|r| cx.kind_of(r) == EntityKind::Person)
+            .map(|r| (cx.candidates[r.candidate].start, r.entity))
+            .filter(|(pos, _)| pos.abs_diff(t.start) <= PERSON_REACH)
+            .collect();
+        near.sort();
+        let receives = strip_clitics(cx.word(t)).contains("ستقبل");
+        if receives {
+            if let Some(c) = near
+                .iter()
+                .find(|(pos, _)| *pos > t.start)
+                .and_then(|(_, p)| country_of(*p))
+            {
+                return Some((t.start, c));
+            }
+            continue;
+        }
+        let countries: Vec<usize> = near.iter().filter_map(|(_, p)| country_of(*p)).collect();
+        // One person alone says where that person is from, not where they met.
+        if near.len() >= 2
+            && let Some(&first) = countries.first()
+            && countries.iter().all(|&c| c == first)
+        {
+            return Some((t.start, first));
+        }
+    }
+    None
+}
+
+/// How far from a meeting verb its host person may be named.
+const PERSON_REACH: usize = 40;
+
 /// Who a meeting sentence says took part, as (position, entity, direct):
 /// `direct` is false for a country inferred from a person's role, which
 /// does not make the host a participant on its own.
@@ -637,11 +852,16 @@ fn participants(
         w.to_string()
     };
     // "في كل من ليبيا" is "in each of", not a list of participants.
-    let cue = words.iter().enumerate().position(|(i, t)| {
-        let w = bare(cx.word(t));
-        PARTICIPATION.contains(&w.as_str())
-            && !(matches!(w.as_str(), "كل" | "كلا") && i > 0 && cx.word(words[i - 1]) == "في")
-    });
+    let cues: Vec<usize> = words
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            let w = bare(cx.word(t));
+            PARTICIPATION.contains(&w.as_str())
+                && !(matches!(w.as_str(), "كل" | "كلا") && *i > 0 && cx.word(words[i - 1]) == "في")
+        })
+        .map(|(i, _)| i)
+        .collect();
     let word_index = |pos: usize| words.iter().position(|t| t.start <= pos && pos < t.end);
     let mut out = Vec::new();
     for r in in_sentence {
@@ -654,7 +874,7 @@ fn participants(
         if chained && (cx.kind_of(r) != EntityKind::Person || c.start > start + SPEAKER_REACH) {
             continue;
         }
-        let listed = cue.is_some_and(|k| k < i && i - k <= LIST_REACH);
+        let listed = cues.iter().any(|&k| k < i && i - k <= LIST_REACH);
         match cx.kind_of(r) {
             EntityKind::Person => {
                 out.push((c.start, r.entity, Some(())));
@@ -663,7 +883,13 @@ fn participants(
                 }
             }
             EntityKind::Country => {
-                let blocked = i > 0 && NOT_A_PARTY.contains(&bare(cx.word(words[i - 1])).as_str());
+                // After a participation cue, "وزراء … في السودان ومصر" is
+                // "of", not "in".
+                let prev = i
+                    .checked_sub(1)
+                    .map(|p| bare(cx.word(words[p])))
+                    .unwrap_or_default();
+                let blocked = NOT_A_PARTY.contains(&prev.as_str()) && !(listed && prev == "في");
                 if blocked {
                     continue;
                 }
@@ -682,7 +908,16 @@ fn participants(
                                 && cx.candidates[o.candidate].word_start >= c.end
                                 && cx.candidates[o.candidate].word_start - c.end <= 1
                         });
-                        DELEGATE_NOUNS.contains(&prev.as_str()) || after_title || before_person
+                        // "الوفد الحكومي اليمني": the delegate noun may stand
+                        // one word further back.
+                        let prev2 = i
+                            .checked_sub(2)
+                            .map(|p| bare(cx.word(words[p])))
+                            .unwrap_or_default();
+                        DELEGATE_NOUNS.contains(&prev.as_str())
+                            || DELEGATE_NOUNS.contains(&prev2.as_str())
+                            || after_title
+                            || before_person
                     }
                     _ => false,
                 };

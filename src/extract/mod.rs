@@ -99,7 +99,11 @@ impl Extractor {
         for r in &resolved {
             let c = &candidates[r.candidate];
             // After لل the hit starts at the second lam; quote the whole word.
-            let first = if r.after_lam { c.start.saturating_sub(1) } else { c.start };
+            let first = if r.after_lam {
+                c.start.saturating_sub(1)
+            } else {
+                c.start
+            };
             let (start, end) = extend_over_marks(&original, norm.original_span(first, c.end));
             let quote: String = original[start..end].iter().collect();
             let entity = &self.gazetteer.entities()[r.entity];
