@@ -35,4 +35,5 @@ pub mod extract;
 pub mod gazetteer;
 pub mod graph;
 pub mod input;
+pub mod query;
 pub mod text;

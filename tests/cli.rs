@@ -509,3 +509,109 @@ fn help_teaches_the_subcommands() {
         assert!(text.contains(word), "help lacks {word}");
     }
 }
+
+fn meetings_json(args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["meetings"];
+    all.extend_from_slice(args);
+    all.extend(["--format", "json"]);
+    let out = majlis(&all);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_str::<Value>(&stdout(&out))
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn meetings_lists_who_met_where_and_when() {
+    let rows = meetings_json(&["seeds"]);
+    let amman = rows.iter().find(|r| r["place"] == "Amman").expect("Amman");
+    let countries: Vec<&str> = amman["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    for iso in ["IRQ", "JOR", "LBN", "TUR"] {
+        assert!(countries.contains(&iso), "{countries:?}");
+    }
+    assert_eq!(amman["date"], "--03-09");
+    assert_eq!(amman["status"], "held");
+    let marrakesh = rows.iter().find(|r| r["place"] == "Marrakesh").unwrap();
+    assert_eq!(marrakesh["kind"], "foreign ministers");
+    assert!(
+        marrakesh["people"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("person:nasser-bourita"))
+    );
+    // Dated meetings come first, in date order.
+    let dates: Vec<&str> = rows.iter().filter_map(|r| r["date"].as_str()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+}
+
+#[test]
+fn meetings_filters_combine() {
+    let turkey = meetings_json(&["seeds", "--country", "TUR"]);
+    assert!(turkey.iter().any(|r| r["place"] == "Amman"));
+    assert!(turkey.iter().all(|r| {
+        r["country"] == "TUR"
+            || r["countries"]
+                .as_array()
+                .unwrap()
+                .contains(&Value::from("TUR"))
+    }));
+    let since = meetings_json(&["seeds", "--since", "2018", "--until", "2021-12"]);
+    let places: Vec<&str> = since.iter().map(|r| r["place"].as_str().unwrap()).collect();
+    assert_eq!(places, ["Rabat", "Brussels", "Washington"]);
+    let pompeo = meetings_json(&["seeds", "--person", "Pompeo"]);
+    assert_eq!(pompeo.len(), 1);
+    assert_eq!(pompeo[0]["place"], "Washington");
+}
+
+#[test]
+fn meetings_read_saved_graphs_like_articles() {
+    let dir = tempdir();
+    let saved = dir.path().join("seeds.json");
+    assert!(
+        majlis(&["build", "seeds", "-q", "-o", saved.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert_eq!(
+        meetings_json(&[saved.to_str().unwrap()]),
+        meetings_json(&["seeds"])
+    );
+    let table = majlis(&["meetings", "seeds"]);
+    let text = stdout(&table);
+    assert!(text.lines().next().unwrap().starts_with("DATE"));
+    assert!(text.contains("Amman عمان"), "{text}");
+    assert!(text.trim_end().ends_with("meeting(s)"));
+}
+
+#[test]
+fn a_saved_graph_reads_back_to_the_same_bytes() {
+    let dir = tempdir();
+    let first = dir.path().join("a.json");
+    let second = dir.path().join("b.json");
+    assert!(
+        majlis(&["build", "seeds", "-q", "-o", first.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let out = majlis(&[
+        "build",
+        first.to_str().unwrap(),
+        "-q",
+        "-o",
+        second.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        std::fs::read(&second).unwrap()
+    );
+}

@@ -1,11 +1,10 @@
 //! `majlis build`: articles in, one graph out.
 
-use super::{ERROR, OK, SOME_FAILED, load_gazetteer, write_atomically};
+use super::{ERROR, Loaded, OK, SOME_FAILED, load_gazetteer, load_inputs, write_atomically};
 use majlis::export::Format;
 use majlis::extract::Extractor;
 use majlis::gazetteer::PartialDate;
-use majlis::graph::Graph;
-use majlis::input::{EXTENSIONS, Item, read_inputs};
+use majlis::input::EXTENSIONS;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -14,7 +13,8 @@ use std::time::Instant;
 /// Inputs are text files (.txt, one article each; its id is the path
 /// relative to the argument), JSON Lines (.jsonl, .jsonl.gz; one article per
 /// line with "id", "text" and optional "title", "published", "source",
-/// "url") and folders of them, walked recursively in sorted order. A file
+/// "url"), folders of them, walked recursively in sorted order, and graphs
+/// saved by an earlier `majlis build -o X.json`, merged in. A file
 /// or line that cannot be read is reported on stderr with its name (and
 /// line) and skipped; the rest is still processed and the exit status is 1.
 #[derive(clap::Args)]
@@ -62,22 +62,11 @@ pub fn run(args: Args) -> i32 {
     };
     let started = Instant::now();
     let extractor = Extractor::new(gazetteer);
-    let mut graph = Graph::new();
-    let (mut read, mut problems) = (0usize, 0usize);
-    read_inputs(&args.inputs, &mut |item| match item {
-        Item::Article(mut article) => {
-            if article.published.is_none() {
-                article.published = args.date;
-            }
-            graph.add(&extractor.extract(&article), extractor.gazetteer());
-            read += 1;
-        }
-        Item::Problem(p) => {
-            eprintln!("majlis: {p}");
-            problems += 1;
-        }
-    });
-    graph.finish();
+    let Loaded {
+        graph,
+        articles: read,
+        problems,
+    } = load_inputs(&args.inputs, &extractor, args.date);
     if read == 0 {
         eprintln!(
             "majlis: no article was read; majlis reads {EXTENSIONS} files and folders of them"

@@ -3,9 +3,13 @@
 mod build;
 mod eval;
 mod gazetteer;
+mod meetings;
 
 use clap::{Parser, Subcommand};
-use majlis::gazetteer::Gazetteer;
+use majlis::extract::Extractor;
+use majlis::gazetteer::{Gazetteer, PartialDate};
+use majlis::graph::{Graph, from_json};
+use majlis::input::{Item, read_inputs};
 use std::path::{Path, PathBuf};
 
 /// Exit status: everything went well.
@@ -39,6 +43,7 @@ struct Cli {
 enum Command {
     Build(build::Args),
     Eval(eval::Args),
+    Meetings(meetings::Args),
     #[command(subcommand)]
     Gazetteer(gazetteer::Command),
 }
@@ -56,6 +61,7 @@ pub fn run() -> i32 {
     match cli.command {
         Command::Build(a) => build::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Meetings(a) => meetings::run(a),
         Command::Gazetteer(c) => gazetteer::run(c),
     }
 }
@@ -76,6 +82,67 @@ pub fn load_gazetteer(dir: Option<&Path>) -> Option<Gazetteer> {
             eprintln!("majlis: fix the gazetteer (see `majlis gazetteer check`) and run again");
             None
         }
+    }
+}
+
+/// What reading the inputs gave.
+pub struct Loaded {
+    /// The merged graph, finished.
+    pub graph: Graph,
+    /// Articles read (from article files; a saved graph counts its own).
+    pub articles: usize,
+    /// Files or lines skipped.
+    pub problems: usize,
+}
+
+/// Reads articles (files, folders, JSON Lines) and saved graphs (`.json`
+/// written by `majlis build`) into one graph, reporting every problem on
+/// stderr. `date` dates articles that carry none.
+pub fn load_inputs(inputs: &[PathBuf], extractor: &Extractor, date: Option<PartialDate>) -> Loaded {
+    let mut graph = Graph::new();
+    let (mut articles, mut problems) = (0usize, 0usize);
+    let mut texts = Vec::new();
+    for path in inputs {
+        let is_graph = path.is_file()
+            && path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        if !is_graph {
+            texts.push(path.clone());
+            continue;
+        }
+        match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|s| from_json(&s))
+        {
+            Ok(g) => {
+                articles += g.articles().len();
+                graph.merge(g);
+            }
+            Err(e) => {
+                eprintln!("majlis: {}: {e}", path.display());
+                problems += 1;
+            }
+        }
+    }
+    read_inputs(&texts, &mut |item| match item {
+        Item::Article(mut article) => {
+            if article.published.is_none() {
+                article.published = date;
+            }
+            graph.add(&extractor.extract(&article), extractor.gazetteer());
+            articles += 1;
+        }
+        Item::Problem(p) => {
+            eprintln!("majlis: {p}");
+            problems += 1;
+        }
+    });
+    graph.finish();
+    Loaded {
+        graph,
+        articles,
+        problems,
     }
 }
 

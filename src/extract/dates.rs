@@ -86,6 +86,23 @@ pub struct DateHit {
     pub end: usize,
     /// Whether the expression points to the future (المقبل, القادم).
     pub future: bool,
+    /// Whether it is a bare weekday read backwards from the publication
+    /// date ("الثلاثاء" = the latest Tuesday); an announced meeting means
+    /// the next one, see [`DateHit::forward`].
+    pub weekday: bool,
+}
+
+impl DateHit {
+    /// The same weekday a week later: for a planned meeting, "الثلاثاء"
+    /// is the coming Tuesday. Other dates are returned unchanged.
+    pub fn forward(&self) -> TextDate {
+        match (self.weekday, self.date.year, self.date.month, self.date.day) {
+            (true, Some(y), Some(m), Some(d)) => {
+                to_text_date(days_from_civil(y as i32, m as u32, d as u32) + 7)
+            }
+            _ => self.date,
+        }
+    }
 }
 
 /// Folded month names: Egyptian/Gulf, Levantine and Maghrebi forms.
@@ -226,6 +243,7 @@ pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateHit> {
                 start: s,
                 end: e,
                 future,
+                weekday: false,
             });
         }
     };
@@ -306,7 +324,20 @@ pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateHit> {
                     "امس" => (shift(pub_date, -1), false),
                     "اليوم" => (shift(pub_date, 0), false),
                     "غدا" => (shift(pub_date, 1), true),
-                    day => (last_weekday(pub_date, day), false),
+                    day => {
+                        let from = hits.len();
+                        push(
+                            &mut hits,
+                            whole.start(),
+                            whole.end(),
+                            last_weekday(pub_date, day),
+                            false,
+                        );
+                        if let Some(h) = hits.get_mut(from) {
+                            h.weekday = true;
+                        }
+                        continue;
+                    }
                 }
             } else {
                 let dir = &c["dir"];
@@ -448,6 +479,16 @@ mod tests {
         // 2019-02-06 was a Wednesday; the Tuesday before is the 5th.
         assert_eq!(iso("عقد الثلاثاء", p), ["2019-02-05"]);
         assert_eq!(iso("عقد الأربعاء", p), ["2019-02-06"]);
+    }
+
+    #[test]
+    fn an_announced_weekday_is_the_coming_one() {
+        let hits = find_dates("يعقد الثلاثاء", Some("2019-02-06".parse().unwrap()));
+        assert!(hits[0].weekday);
+        assert_eq!(hits[0].date.iso(), "2019-02-05");
+        assert_eq!(hits[0].forward().iso(), "2019-02-12");
+        let explicit = find_dates("في 11 مايو 2022", None);
+        assert_eq!(explicit[0].forward(), explicit[0].date);
     }
 
     #[test]

@@ -144,6 +144,20 @@ const PARTICIPATION: [&str; 27] = [
 /// How many words after a participation cue a list may run.
 const LIST_REACH: usize = 14;
 
+/// Words that make what follows the adversary of a meeting.
+const AGAINST: [&str; 10] = [
+    "لمواجهه",
+    "مواجهه",
+    "لمحاربه",
+    "محاربه",
+    "لمكافحه",
+    "مكافحه",
+    "لهزيمه",
+    "هزيمه",
+    "لقتال",
+    "قتال",
+];
+
 /// Words that make a following country a subject, target or location.
 const NOT_A_PARTY: [&str; 22] = [
     "في",
@@ -284,6 +298,8 @@ pub struct Context<'a> {
     pub tokens: &'a [Token],
     /// Sentence ends.
     pub sentences: &'a [usize],
+    /// The article's publication date.
+    pub published: Option<crate::gazetteer::PartialDate>,
 }
 
 impl Context<'_> {
@@ -500,9 +516,29 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
                 // a date inside a quotation dates what the speaker recalls.
                 .filter(|d| d.date.month.is_some() && !inside_quote(cx, start, d.start))
                 .filter(|d| d.start >= start && d.end <= end && nearest_anchor(d.start) == ai)
+                // "بعد مشاركته في الجمعية العامة في سبتمبر الماضي في نيويورك":
+                // a date next to another place dates what happened there.
+                .filter(|d| {
+                    let nearest = in_sentence
+                        .iter()
+                        .filter(|r| cx.kind_of(r) == EntityKind::Place)
+                        .map(|r| (cx.candidates[r.candidate].start, Some(r.entity)))
+                        .chain(std::iter::once((pos, place)))
+                        .min_by_key(|(p, _)| p.abs_diff(d.start));
+                    nearest.is_some_and(|(p, e)| p == pos || (e.is_some() && e == place))
+                })
                 .min_by_key(|d| d.start.abs_diff(pos).min(d.start.abs_diff(trigger.start)))
                 .copied();
             let planned = planned_sentence || date.is_some_and(|d| d.future);
+            // A weekday read backwards fits a report; an announcement means
+            // the coming one. Today counts as coming.
+            let date = date.map(|d| {
+                let mut d = d;
+                if planned && d.weekday && published_day(cx) != Some(d.date) {
+                    d.date = d.forward();
+                }
+                d
+            });
             let m = Meeting {
                 place,
                 host,
@@ -673,6 +709,9 @@ fn merge_into(meetings: &mut Vec<Meeting>, m: Meeting) -> usize {
             if o.place.is_none() {
                 o.place = m.place;
             }
+            if o.kind == "meeting" {
+                o.kind = m.kind;
+            }
             if o.evidence.last() != m.evidence.first() {
                 o.evidence.extend(m.evidence);
             }
@@ -736,6 +775,16 @@ fn inside_quote(cx: &Context, from: usize, at: usize) -> bool {
     let open = span.iter().filter(|&&c| matches!(c, '«' | '“')).count();
     let close = span.iter().filter(|&&c| matches!(c, '»' | '”')).count();
     straight % 2 == 1 || open > close
+}
+
+/// The article's publication day, when known.
+fn published_day(cx: &Context) -> Option<TextDate> {
+    let p = cx.published?;
+    Some(TextDate {
+        year: Some(p.year),
+        month: p.month,
+        day: p.day,
+    })
 }
 
 /// Words after which a place is the subject, not the venue.
@@ -926,7 +975,15 @@ fn participants(
                 }
             }
             EntityKind::Organisation => {
-                if listed {
+                // "اجتماع … لمواجهة تنظيم الدولة": the target is no party.
+                let prev = i
+                    .checked_sub(1)
+                    .map(|p| bare(cx.word(words[p])))
+                    .unwrap_or_default();
+                if listed
+                    && !NOT_A_PARTY.contains(&prev.as_str())
+                    && !AGAINST.contains(&prev.as_str())
+                {
                     out.push((c.start, r.entity, Some(())));
                 }
             }

@@ -151,6 +151,7 @@ impl Extractor {
             dates: &dates,
             tokens: &tokens,
             sentences: &sentences,
+            published: article.published,
         });
         Extraction {
             article: article.id.clone(),

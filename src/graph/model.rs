@@ -2,7 +2,7 @@
 //! (source, target, type), each carrying its evidence.
 
 use crate::evidence::Evidence;
-use crate::extract::{Extraction, Meeting, Status};
+use crate::extract::{Extraction, Meeting, Status, TextDate};
 use crate::gazetteer::{Entity, EntityKind, Gazetteer};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use serde::{Deserialize, Serialize};
@@ -324,6 +324,7 @@ impl Graph {
     /// Sorts evidence and settles derived fields so that output is the same
     /// whatever order articles were added in.
     pub fn finish(&mut self) {
+        self.merge_compatible_meetings();
         for i in self.nodes.values() {
             let n = &mut self.inner[*i];
             n.evidence.sort();
@@ -339,6 +340,109 @@ impl Graph {
                 .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
                 .map(|(r, _)| r.clone());
         }
+    }
+
+    /// Two reports of one meeting may date it differently: "2018-06" in
+    /// one, "2018-06-12" in another. A dated meeting merges into the one
+    /// more precise meeting at the same place whose date it fits; when
+    /// several different days fit ("2018-06" and both the 5th and the 12th),
+    /// nothing tells which, and it stays apart. Undated meetings never merge.
+    fn merge_compatible_meetings(&mut self) {
+        let dated: Vec<(String, (Option<String>, Option<String>), TextDate)> = self
+            .nodes()
+            .filter(|n| n.kind == "meeting")
+            .filter_map(|n| {
+                let date = TextDate::parse_iso(n.date.as_deref()?)?;
+                Some((n.id.clone(), (n.place.clone(), n.country.clone()), date))
+            })
+            .collect();
+        let mut into: BTreeMap<String, String> = BTreeMap::new();
+        for (id, anchor, date) in &dated {
+            let fits: Vec<&(String, (Option<String>, Option<String>), TextDate)> = dated
+                .iter()
+                .filter(|(o, a, d)| {
+                    o != id && a == anchor && d.precision() > date.precision() && d.compatible(date)
+                })
+                .collect();
+            let best = fits.iter().map(|(_, _, d)| d.precision()).max();
+            let top: Vec<&&(String, (Option<String>, Option<String>), TextDate)> = fits
+                .iter()
+                .filter(|(_, _, d)| Some(d.precision()) == best)
+                .collect();
+            let distinct: BTreeSet<TextDate> = top.iter().map(|(_, _, d)| *d).collect();
+            if distinct.len() == 1 {
+                into.insert(id.clone(), top[0].0.clone());
+            }
+        }
+        // Follow chains ("2018" -> "2018-06" -> "2018-06-12") to the end.
+        let resolve = |mut id: String| {
+            while let Some(next) = into.get(&id) {
+                id = next.clone();
+            }
+            id
+        };
+        let moves: Vec<(String, String)> = into
+            .keys()
+            .map(|k| (k.clone(), resolve(k.clone())))
+            .collect();
+        for (from, to) in moves {
+            self.absorb(&from, &to);
+        }
+    }
+
+    /// Moves node `from` into node `to`: articles, mentions, evidence and
+    /// every edge.
+    fn absorb(&mut self, from: &str, to: &str) {
+        let (Some(&fi), Some(&ti)) = (self.nodes.get(from), self.nodes.get(to)) else {
+            return;
+        };
+        let old = self.inner[fi].clone();
+        let node = &mut self.inner[ti];
+        node.articles.extend(old.articles);
+        node.aliases_ar.extend(old.aliases_ar);
+        node.mentions += old.mentions;
+        node.evidence.extend(old.evidence);
+        if old.status.as_deref() == Some("held") {
+            node.status = Some("held".into());
+        }
+        for d in [old.first_seen, old.last_seen].into_iter().flatten() {
+            widen(&mut node.first_seen, &mut node.last_seen, &d);
+        }
+        let keys: Vec<(String, String, String)> = self
+            .edges
+            .keys()
+            .filter(|(s, t, _)| s == from || t == from)
+            .cloned()
+            .collect();
+        for key in keys {
+            let Some(ei) = self.edges.remove(&key) else {
+                continue;
+            };
+            let Some(e) = self.inner.remove_edge(ei) else {
+                continue;
+            };
+            let source = if e.source == from {
+                to
+            } else {
+                e.source.as_str()
+            }
+            .to_string();
+            let target = if e.target == from {
+                to
+            } else {
+                e.target.as_str()
+            }
+            .to_string();
+            let merged = self.edge_for(&source, &target, &e.kind);
+            merged.articles.extend(e.articles);
+            merged.weight = merged.articles.len();
+            for (role, n) in e.roles {
+                *merged.roles.entry(role).or_default() += n;
+            }
+            merged.evidence.extend(e.evidence);
+        }
+        self.inner.remove_node(fi);
+        self.nodes.remove(from);
     }
 
     /// One node by id.
