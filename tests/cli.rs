@@ -486,6 +486,14 @@ fn eval_on_the_development_set_meets_the_thresholds() {
         .filter(|f| f["category"] == "countries")
         .collect();
     assert!(country_traps.is_empty(), "{country_traps:#?}");
+    for (category, threshold) in [("meetings", 0.75), ("attendance", 0.75)] {
+        assert!(
+            f1(&r, category) >= threshold,
+            "{category}: {summary}\nmisses {:#}\nfalse {:#}",
+            r["misses"],
+            r["false_hits"]
+        );
+    }
     assert!(
         f1(&r, "persons") >= 0.85,
         "{summary}\nmisses {:#}\nfalse {:#}",

@@ -212,3 +212,34 @@ fn extraction_survives_any_text() {
         }
     }
 }
+
+#[test]
+fn an_office_alone_names_its_holder_on_the_articles_date() {
+    let x = extractor();
+    let jubeir = person_named("Adel al-Jubeir");
+    let mut a = Article::new("t", "وقال وزير الخارجية السعودي إن بلاده ترفض ذلك");
+    a.published = Some("2018-05-01".parse().unwrap());
+    let out = x.extract(&a);
+    let by_title: Vec<_> = x.mentions_of(&out, EntityKind::Person).collect();
+    assert_eq!(by_title.len(), 1);
+    assert_eq!(x.gazetteer().entities()[by_title[0].entity].id, jubeir);
+    assert_eq!(by_title[0].evidence.basis.as_deref(), Some("title"));
+    assert_eq!(by_title[0].evidence.text, "وزير الخارجية السعودي");
+
+    a.published = None;
+    assert_eq!(
+        x.mentions_of(&x.extract(&a), EntityKind::Person).count(),
+        0,
+        "no date, no holder"
+    );
+
+    let mut named = Article::new("t", "وقال وزير الخارجية السعودي عادل الجبير إن");
+    named.published = Some("2018-05-01".parse().unwrap());
+    let out = x.extract(&named);
+    let people: Vec<_> = x.mentions_of(&out, EntityKind::Person).collect();
+    assert_eq!(people.len(), 1);
+    assert!(
+        people[0].evidence.basis.is_none(),
+        "the name, not the office"
+    );
+}

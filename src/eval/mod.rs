@@ -157,9 +157,12 @@ fn set_of(v: Option<&Value>, key: &str) -> BTreeSet<String> {
 }
 
 /// The nodes the article names. A country reached only through a
-/// gazetteer role (a minister's country) is in the graph but not named.
+/// gazetteer role (a minister's country) is in the graph but not named, and
+/// an official named only by office ("وزير الخارجية السعودي") is not named
+/// either.
 fn named(g: &Graph) -> impl Iterator<Item = &Node> {
-    g.nodes().filter(|n| n.mentions > 0)
+    g.nodes()
+        .filter(|n| n.evidence.iter().any(|e| e.basis.is_none()))
 }
 
 fn strings(v: Option<&Value>) -> Vec<String> {

@@ -26,6 +26,9 @@ pub struct Resolved {
     pub form: AliasForm,
     /// Whether the hit used the ال-less variant after ل.
     pub after_lam: bool,
+    /// Whether the person was named by an office held on the article's
+    /// date rather than by name.
+    pub by_title: bool,
 }
 
 /// Words after which a weak country name is read as the country.
@@ -197,6 +200,7 @@ fn resolved(t: &Target, candidate: usize) -> Resolved {
         candidate,
         form: t.form,
         after_lam: t.after_lam,
+        by_title: false,
     }
 }
 

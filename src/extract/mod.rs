@@ -5,6 +5,7 @@ mod dates;
 mod meetings;
 mod mentions;
 mod relations;
+mod titles;
 
 use crate::evidence::Evidence;
 use crate::gazetteer::{AliasForm, EntityKind, Gazetteer, Matcher, PartialDate};
@@ -25,8 +26,9 @@ pub struct Mention {
     /// nisba (الأميركية).
     pub evidence: Evidence,
     /// The surface form to record as an alias: the quote, or the alias
-    /// itself where the quote lost its alef (للأمم).
-    pub surface: String,
+    /// itself where the quote lost its alef (للأمم); none for an official
+    /// named by office (the quote is a title, not a name).
+    pub surface: Option<String>,
     /// How the entity was named.
     pub form: AliasForm,
 }
@@ -86,8 +88,8 @@ impl Extractor {
     pub fn extract(&self, article: &Article) -> Extraction {
         let norm = Normalized::new(&article.text);
         let original: Vec<char> = article.text.chars().collect();
-        let candidates = self.matcher.find(&norm);
-        let resolved = mentions::resolve(
+        let mut candidates = self.matcher.find(&norm);
+        let mut resolved = mentions::resolve(
             &self.gazetteer,
             &norm,
             &original,
@@ -95,6 +97,24 @@ impl Extractor {
             article.published,
             &self.first_names,
         );
+        let titles = self.matcher.find_titles(&norm);
+        for c in titles::holders(
+            &self.gazetteer,
+            &candidates,
+            &resolved,
+            &titles,
+            article.published,
+        ) {
+            resolved.push(mentions::Resolved {
+                entity: c.targets[0].entity,
+                candidate: candidates.len(),
+                form: AliasForm::Name,
+                after_lam: false,
+                by_title: true,
+            });
+            candidates.push(c);
+        }
+        resolved.sort_by_key(|r| (candidates[r.candidate].start, candidates[r.candidate].end));
         let mut mentions = Vec::with_capacity(resolved.len());
         for r in &resolved {
             let c = &candidates[r.candidate];
@@ -107,10 +127,12 @@ impl Extractor {
             let (start, end) = extend_over_marks(&original, norm.original_span(first, c.end));
             let quote: String = original[start..end].iter().collect();
             let entity = &self.gazetteer.entities()[r.entity];
-            let surface = if r.after_lam {
-                entity.aliases[target_alias(c, r.entity)].text.clone()
+            let surface = if r.by_title {
+                None
+            } else if r.after_lam {
+                Some(entity.aliases[target_alias(c, r.entity)].text.clone())
             } else {
-                quote.clone()
+                Some(quote.clone())
             };
             mentions.push(Mention {
                 entity: r.entity,
@@ -119,13 +141,12 @@ impl Extractor {
                     start,
                     end,
                     text: quote,
-                    basis: None,
+                    basis: r.by_title.then(|| "title".to_string()),
                 },
                 surface,
                 form: r.form,
             });
         }
-        let titles = self.matcher.find_titles(&norm);
         let relations = relations::represents(
             &self.gazetteer,
             &norm,

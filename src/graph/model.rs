@@ -123,7 +123,7 @@ impl Graph {
                 continue;
             }
             let node = self.node_for(entity);
-            node.aliases_ar.insert(m.surface.clone());
+            node.aliases_ar.extend(m.surface.clone());
             node.articles.insert(x.article.clone());
             node.mentions += 1;
             node.evidence.push(m.evidence.clone());
@@ -348,7 +348,7 @@ impl Graph {
     /// several different days fit ("2018-06" and both the 5th and the 12th),
     /// nothing tells which, and it stays apart. Undated meetings never merge.
     fn merge_compatible_meetings(&mut self) {
-        let dated: Vec<(String, (Option<String>, Option<String>), TextDate)> = self
+        let dated: Vec<DatedMeeting> = self
             .nodes()
             .filter(|n| n.kind == "meeting")
             .filter_map(|n| {
@@ -358,14 +358,14 @@ impl Graph {
             .collect();
         let mut into: BTreeMap<String, String> = BTreeMap::new();
         for (id, anchor, date) in &dated {
-            let fits: Vec<&(String, (Option<String>, Option<String>), TextDate)> = dated
+            let fits: Vec<&DatedMeeting> = dated
                 .iter()
                 .filter(|(o, a, d)| {
                     o != id && a == anchor && d.precision() > date.precision() && d.compatible(date)
                 })
                 .collect();
             let best = fits.iter().map(|(_, _, d)| d.precision()).max();
-            let top: Vec<&&(String, (Option<String>, Option<String>), TextDate)> = fits
+            let top: Vec<&&DatedMeeting> = fits
                 .iter()
                 .filter(|(_, _, d)| Some(d.precision()) == best)
                 .collect();
@@ -503,6 +503,9 @@ impl Graph {
         Ok(g)
     }
 }
+
+/// A dated meeting: id, (place, host), date.
+type DatedMeeting = (String, (Option<String>, Option<String>), TextDate);
 
 /// A meeting's id: its place (or host) and date, which identify it across
 /// articles; an undated meeting cannot be told from others in the same
