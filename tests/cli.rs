@@ -440,6 +440,10 @@ fn the_seeds_meetings_have_their_participants() {
         .find(|m| m["place"] == "Marrakesh")
         .expect("Marrakesh");
     assert_eq!(marrakesh["date"], "2022-05-11");
+    let m = attending(marrakesh);
+    for iso in ["MAR", "QAT", "KWT", "SAU", "USA"] {
+        assert!(m.contains(&format!("country:{iso}")), "{iso} at Marrakesh: {m:?}");
+    }
     let zavidovo = meetings
         .iter()
         .find(|m| m["place"] == "Zavidovo")

@@ -615,7 +615,7 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
             && let Some(i) = chain
             && words
                 .iter()
-                .take(6)
+                .take(SPEECH_REACH)
                 .any(|t| SPEECH.contains(&strip_speech(cx.word(t))))
         {
             chained = true;
@@ -992,6 +992,10 @@ fn participants(
     }
     out
 }
+
+/// How many words into a sentence its verb of speech may come ("أما وزير
+/// الخارجية السعودي الأمير فيصل بن فرحان، فأكد").
+const SPEECH_REACH: usize = 10;
 
 /// How far into a continuing sentence its speaker is named (folded chars).
 const SPEAKER_REACH: usize = 70;
