@@ -442,7 +442,10 @@ fn the_seeds_meetings_have_their_participants() {
     assert_eq!(marrakesh["date"], "2022-05-11");
     let m = attending(marrakesh);
     for iso in ["MAR", "QAT", "KWT", "SAU", "USA"] {
-        assert!(m.contains(&format!("country:{iso}")), "{iso} at Marrakesh: {m:?}");
+        assert!(
+            m.contains(&format!("country:{iso}")),
+            "{iso} at Marrakesh: {m:?}"
+        );
     }
     let zavidovo = meetings
         .iter()

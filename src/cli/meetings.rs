@@ -72,13 +72,17 @@ pub fn run(args: Args) -> i32 {
         status: args.status.clone(),
     };
     let rows = meeting_rows(&loaded.graph, &filter);
-    let out = match args.format.as_str() {
-        "json" => to_json(&rows),
-        "csv" => to_csv(&rows),
-        _ => to_table(&loaded.graph, &rows),
-    };
-    print!("{out}");
+    print!("{}", render(&loaded.graph, &rows, &args.format));
     if loaded.problems > 0 { SOME_FAILED } else { OK }
+}
+
+/// Meeting rows as a table, JSON or CSV.
+pub fn render(g: &Graph, rows: &[MeetingRow], format: &str) -> String {
+    match format {
+        "json" => to_json(rows),
+        "csv" => to_csv(rows),
+        _ => to_table(g, rows),
+    }
 }
 
 fn to_json(rows: &[MeetingRow]) -> String {

@@ -1,5 +1,6 @@
 //! Argument parsing and dispatch; one file per subcommand.
 
+mod ask;
 mod build;
 mod eval;
 mod gazetteer;
@@ -44,6 +45,10 @@ enum Command {
     Build(build::Args),
     Eval(eval::Args),
     Meetings(meetings::Args),
+    Attendance(ask::AttendanceArgs),
+    Met(ask::MetArgs),
+    Show(ask::ShowArgs),
+    Explain(ask::ExplainArgs),
     #[command(subcommand)]
     Gazetteer(gazetteer::Command),
 }
@@ -62,6 +67,10 @@ pub fn run() -> i32 {
         Command::Build(a) => build::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Meetings(a) => meetings::run(a),
+        Command::Attendance(a) => ask::attendance(a),
+        Command::Met(a) => ask::met_cmd(a),
+        Command::Show(a) => ask::show(a),
+        Command::Explain(a) => ask::explain(a),
         Command::Gazetteer(c) => gazetteer::run(c),
     }
 }

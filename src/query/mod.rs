@@ -170,3 +170,147 @@ fn last_day(d: &TextDate) -> (u16, u8, u8) {
         d.day.unwrap_or(31),
     )
 }
+
+/// Why a name could not be resolved to one node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unresolved {
+    /// Nothing in the graph goes by that name.
+    NotFound(String),
+    /// Several nodes do; their ids and English labels.
+    Ambiguous(String, Vec<(String, String)>),
+}
+
+impl std::fmt::Display for Unresolved {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unresolved::NotFound(n) => write!(
+                f,
+                "nothing in the graph is called '{n}'; try an id (country:TUR, person:mike-pompeo), an ISO3 code, or an English or Arabic name"
+            ),
+            Unresolved::Ambiguous(n, c) => {
+                write!(f, "'{n}' could be any of:")?;
+                for (id, label) in c {
+                    write!(f, "\n  {id}  {label}")?;
+                }
+                write!(f, "\nname one by its id")
+            }
+        }
+    }
+}
+
+/// Finds the node a user means: an id (`person:mike-pompeo`), an ISO3
+/// code (`TUR`), or an English or Arabic name or alias (`Turkey`, `تركيا`,
+/// `بومبيو`). Exact matches win over partial ones; several partial matches
+/// are reported as ambiguous.
+///
+/// # Example
+/// ```
+/// use majlis::{extract::Extractor, gazetteer::Gazetteer, graph::Graph, input::Article};
+/// let x = Extractor::new(Gazetteer::builtin().unwrap());
+/// let mut g = Graph::new();
+/// g.add(&x.extract(&Article::new("a", "زار أردوغان العراق")), x.gazetteer());
+/// assert_eq!(majlis::query::resolve(&g, "IRQ").unwrap(), "country:IRQ");
+/// assert_eq!(majlis::query::resolve(&g, "العراق").unwrap(), "country:IRQ");
+/// assert_eq!(majlis::query::resolve(&g, "erdogan").unwrap(), "person:recep-tayyip-erdogan");
+/// ```
+pub fn resolve(g: &Graph, name: &str) -> Result<String, Unresolved> {
+    let name = name.trim();
+    if g.node(name).is_some() {
+        return Ok(name.to_string());
+    }
+    let iso = format!("country:{}", name.to_ascii_uppercase());
+    if name.len() == 3 && g.node(&iso).is_some() {
+        return Ok(iso);
+    }
+    let en = crate::eval::english_key(name);
+    let ar = crate::text::fold(name);
+    let exact: Vec<&crate::graph::Node> = g
+        .nodes()
+        .filter(|n| {
+            std::iter::once(&n.label_en)
+                .chain(&n.aliases_en)
+                .any(|s| !en.is_empty() && crate::eval::english_key(s) == en)
+                || std::iter::once(&n.label_ar)
+                    .chain(&n.aliases_ar)
+                    .any(|s| !ar.is_empty() && crate::text::fold(s) == ar)
+        })
+        .collect();
+    let found = if exact.is_empty() {
+        g.nodes()
+            .filter(|n| {
+                (!en.is_empty() && crate::eval::english_key(&n.label_en).contains(&en))
+                    || (!ar.is_empty() && crate::text::fold(&n.label_ar).contains(&ar))
+            })
+            .collect()
+    } else {
+        exact
+    };
+    match found[..] {
+        [one] => Ok(one.id.clone()),
+        [] => Err(Unresolved::NotFound(name.to_string())),
+        _ => Err(Unresolved::Ambiguous(
+            name.to_string(),
+            found
+                .iter()
+                .map(|n| (n.id.clone(), n.label_en.clone()))
+                .collect(),
+        )),
+    }
+}
+
+/// The meetings that every node in `ids` attended (or, for a country,
+/// hosted), sorted as [`meeting_rows`] sorts.
+pub fn met(g: &Graph, ids: &[String]) -> Vec<MeetingRow> {
+    meeting_rows(g, &MeetingFilter::default())
+        .into_iter()
+        .filter(|r| {
+            ids.iter().all(|id| {
+                g.edges().any(|e| {
+                    e.source == *id
+                        && e.target == r.id
+                        && (e.kind == "attended" || e.kind == "hosted")
+                })
+            })
+        })
+        .collect()
+}
+
+/// The country × meeting attendance matrix as CSV: one row per meeting
+/// (id, date, place, host), one column per country that attended any
+/// meeting (ISO3), `1` where it attended.
+pub fn attendance_csv(g: &Graph, filter: &MeetingFilter) -> String {
+    let rows = meeting_rows(g, filter);
+    let mut countries: Vec<String> = rows.iter().flat_map(|r| r.countries.clone()).collect();
+    countries.sort();
+    countries.dedup();
+    let mut out = String::from("meeting,date,place,host");
+    for c in &countries {
+        out.push(',');
+        out.push_str(c);
+    }
+    out.push('\n');
+    for r in &rows {
+        let cells = [
+            r.id.clone(),
+            r.date.clone().unwrap_or_default(),
+            r.place.clone().unwrap_or_default(),
+            r.country.clone().unwrap_or_default(),
+        ];
+        out.push_str(&cells.join(","));
+        for c in &countries {
+            out.push(',');
+            if r.countries.contains(c) {
+                out.push('1');
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Every edge between `a` and `b`, both directions, with its evidence.
+pub fn between<'g>(g: &'g Graph, a: &str, b: &str) -> Vec<&'g crate::graph::Edge> {
+    g.edges()
+        .filter(|e| (e.source == a && e.target == b) || (e.source == b && e.target == a))
+        .collect()
+}
