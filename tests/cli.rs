@@ -630,3 +630,174 @@ fn a_saved_graph_reads_back_to_the_same_bytes() {
         std::fs::read(&second).unwrap()
     );
 }
+
+fn json_of(args: &[&str]) -> Value {
+    let out = majlis(args);
+    assert!(out.status.code().is_some_and(|c| c < 2), "{}", stderr(&out));
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
+#[test]
+fn met_explain_and_attendance_answer_from_the_seeds() {
+    let out = majlis(&["met", "TUR", "IRQ", "seeds", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["place"] == "Amman")
+    );
+
+    let out = majlis(&["explain", "country:LBN", "meeting:amman-03-09", "seeds"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("country:LBN attended meeting:amman-03-09"),
+        "{text}"
+    );
+    assert!(text.contains("كلًا من العراق، ولبنان، والأردن"), "{text}");
+
+    let out = majlis(&["attendance", "seeds"]);
+    let csv = stdout(&out);
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let cell = |meeting: &str, iso: &str| -> String {
+        let row: Vec<&str> = csv
+            .lines()
+            .find(|l| l.starts_with(meeting))
+            .unwrap_or_else(|| panic!("{meeting} in {csv}"))
+            .split(',')
+            .collect();
+        let col = header.iter().position(|h| *h == iso).unwrap();
+        row[col].to_string()
+    };
+    for iso in ["TUR", "IRQ", "LBN", "JOR"] {
+        assert_eq!(cell("meeting:amman-03-09", iso), "1", "{iso}");
+    }
+    assert_eq!(cell("meeting:amman-03-09", "USA"), "");
+    for iso in ["MAR", "QAT", "KWT", "SAU", "USA"] {
+        assert_eq!(cell("meeting:marrakesh-2022-05-11", iso), "1", "{iso}");
+    }
+}
+
+#[test]
+fn names_resolve_the_way_users_type_them() {
+    for name in ["TUR", "Turkey", "تركيا", "country:TUR"] {
+        let v = json_of(&["show", name, "seeds", "--format", "json"]);
+        assert_eq!(v["node"]["id"], "country:TUR", "{name}");
+    }
+    let v = json_of(&["show", "بومبيو", "seeds", "--format", "json"]);
+    assert_eq!(v["node"]["id"], "person:mike-pompeo");
+    let out = majlis(&["show", "Sharaa", "seeds"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("person:ahmad-al-sharaa") && err.contains("person:farouk-al-sharaa"),
+        "{err}"
+    );
+}
+
+#[test]
+fn diff_reports_what_only_the_new_articles_bring() {
+    let dir = tempdir();
+    let (old, new) = (dir.path().join("old"), dir.path().join("new"));
+    std::fs::create_dir(&old).unwrap();
+    std::fs::create_dir(&new).unwrap();
+    for entry in std::fs::read_dir("seeds").unwrap() {
+        let p = entry.unwrap().path();
+        let name = p.file_name().unwrap().to_str().unwrap().to_string();
+        std::fs::copy(&p, new.join(&name)).unwrap();
+        if name < "003".to_string() {
+            std::fs::copy(&p, old.join(&name)).unwrap();
+        }
+    }
+    let (o, n) = (old.to_str().unwrap(), new.to_str().unwrap());
+    // The expectation, derived independently from the two graphs.
+    let graph = |dir: &str| json_of(&["build", dir, "-q"]);
+    let (go, gn) = (graph(o), graph(n));
+    let ids = |g: &Value| -> std::collections::BTreeSet<String> {
+        g["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let edges = |g: &Value| -> std::collections::BTreeSet<(String, String, String)> {
+        g["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["source"].as_str().unwrap().to_string(),
+                    e["type"].as_str().unwrap().to_string(),
+                    e["target"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let want_nodes: Vec<String> = ids(&gn).difference(&ids(&go)).cloned().collect();
+    let want_edges: std::collections::BTreeSet<_> =
+        edges(&gn).difference(&edges(&go)).cloned().collect();
+
+    let out = majlis(&["diff", o, n, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "different sets exit 1");
+    let d: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let got_nodes: Vec<String> = d["nodes_added"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(got_nodes, want_nodes);
+    assert!(d["nodes_removed"].as_array().unwrap().is_empty());
+    let got_edges: std::collections::BTreeSet<_> = d["edges_added"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["source"].as_str().unwrap().to_string(),
+                e["type"].as_str().unwrap().to_string(),
+                e["target"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(got_edges, want_edges);
+    assert!(got_edges.iter().any(|(s, t, m)| s == "country:SAU"
+        && t == "attended"
+        && m == "meeting:marrakesh-2022-05-11"));
+
+    // Saved graphs give the same diff as the article sets.
+    let (so, sn) = (dir.path().join("o.json"), dir.path().join("n.json"));
+    assert!(
+        majlis(&["build", o, "-q", "-o", so.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(
+        majlis(&["build", n, "-q", "-o", sn.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let saved = majlis(&[
+        "diff",
+        so.to_str().unwrap(),
+        sn.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(stdout(&saved), stdout(&out));
+
+    let same = majlis(&["diff", o, o]);
+    assert_eq!(same.status.code(), Some(0));
+
+    // The union graph marks what is new.
+    let union = dir.path().join("diff.graphml");
+    let out = majlis(&["diff", o, n, "-o", union.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let xml = std::fs::read_to_string(&union).unwrap();
+    assert!(xml.contains("<data key=\"diff\">added</data>"));
+    assert!(xml.contains("<data key=\"diff\">same</data>"));
+}

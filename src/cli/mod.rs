@@ -2,6 +2,7 @@
 
 mod ask;
 mod build;
+mod diff;
 mod eval;
 mod gazetteer;
 mod meetings;
@@ -49,6 +50,7 @@ enum Command {
     Met(ask::MetArgs),
     Show(ask::ShowArgs),
     Explain(ask::ExplainArgs),
+    Diff(diff::Args),
     #[command(subcommand)]
     Gazetteer(gazetteer::Command),
 }
@@ -71,6 +73,7 @@ pub fn run() -> i32 {
         Command::Met(a) => ask::met_cmd(a),
         Command::Show(a) => ask::show(a),
         Command::Explain(a) => ask::explain(a),
+        Command::Diff(a) => diff::run(a),
         Command::Gazetteer(c) => gazetteer::run(c),
     }
 }

@@ -82,7 +82,7 @@ pub fn to_dot(g: &Graph) -> String {
             let mut cluster = graph.cluster();
             cluster.set("label", &quote(kind), false);
             for n in g.nodes().filter(|n| n.kind == kind) {
-                let style = NodeStyle::of(&n.kind);
+                let style = NodeStyle::of(&n.kind).with_diff(n.diff.as_deref());
                 // `\n` is DOT's own line break, so it goes in after escaping.
                 let label = format!(
                     "\"{}\\n{}\"",
@@ -101,10 +101,12 @@ pub fn to_dot(g: &Graph) -> String {
                 Some(role) => format!("{} ({role})", e.kind),
                 None => e.kind.clone(),
             };
+            let colour = NodeStyle::of("edge").with_diff(e.diff.as_deref()).hex();
             graph
                 .edge(quote(&e.source), quote(&e.target))
                 .attributes()
                 .set("label", &quote(&label), false)
+                .set("color", &quote(&colour), false)
                 .set("weight", &e.weight.to_string(), false);
         }
     }

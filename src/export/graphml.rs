@@ -7,7 +7,7 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use std::io::Cursor;
 
 /// One GraphML attribute: key id (also its name), domain, type.
-const NODE_KEYS: [(&str, &str); 12] = [
+const NODE_KEYS: [(&str, &str); 13] = [
     ("type", "string"),
     ("label", "string"),
     ("label_ar", "string"),
@@ -20,12 +20,14 @@ const NODE_KEYS: [(&str, &str); 12] = [
     ("r", "int"),
     ("g", "int"),
     ("b", "int"),
+    ("diff", "string"),
 ];
-const EDGE_KEYS: [(&str, &str); 4] = [
+const EDGE_KEYS: [(&str, &str); 5] = [
     ("edge_type", "string"),
     ("weight", "double"),
     ("role", "string"),
     ("edge_articles", "int"),
+    ("edge_diff", "string"),
 ];
 
 /// Writes the graph as GraphML: typed keys declared before the graph,
@@ -67,7 +69,7 @@ pub fn to_graphml(g: &Graph) -> String {
         let mut node = BytesStart::new("node");
         node.push_attribute(("id", n.id.as_str()));
         io(w.write_event(Event::Start(node)));
-        let (r, gr, b) = NodeStyle::of(&n.kind).rgb;
+        let (r, gr, b) = NodeStyle::of(&n.kind).with_diff(n.diff.as_deref()).rgb;
         let values = [
             ("type", n.kind.clone()),
             ("label", n.label.clone()),
@@ -81,6 +83,7 @@ pub fn to_graphml(g: &Graph) -> String {
             ("r", r.to_string()),
             ("g", gr.to_string()),
             ("b", b.to_string()),
+            ("diff", n.diff.clone().unwrap_or_default()),
         ];
         for (key, value) in values {
             if !value.is_empty() {
@@ -100,6 +103,9 @@ pub fn to_graphml(g: &Graph) -> String {
             data(&mut w, "role", role);
         }
         data(&mut w, "edge_articles", &e.articles.len().to_string());
+        if let Some(d) = &e.diff {
+            data(&mut w, "edge_diff", d);
+        }
         io(w.write_event(Event::End(BytesEnd::new("edge"))));
     }
     io(w.write_event(Event::End(BytesEnd::new("graph"))));

@@ -71,6 +71,19 @@ impl NodeStyle {
         NodeStyle { rgb, shape }
     }
 
+    /// The style with its colour replaced by a diff's: added green,
+    /// removed red, changed orange, same grey.
+    pub fn with_diff(self, diff: Option<&str>) -> NodeStyle {
+        let rgb = match diff {
+            Some("added") => (60, 170, 80),
+            Some("removed") => (210, 60, 60),
+            Some("changed") => (240, 150, 30),
+            Some(_) => (190, 190, 190),
+            None => return self,
+        };
+        NodeStyle { rgb, ..self }
+    }
+
     /// The colour as `#rrggbb`.
     pub fn hex(&self) -> String {
         format!("#{:02x}{:02x}{:02x}", self.rgb.0, self.rgb.1, self.rgb.2)

@@ -60,6 +60,9 @@ pub struct Node {
     pub last_seen: Option<String>,
     /// Every mention, sorted by article and offset.
     pub evidence: Vec<Evidence>,
+    /// In a diff graph: `added`, `removed`, `changed` or `same`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub diff: Option<String>,
 }
 
 /// An edge of the graph, as written in the JSON contract.
@@ -84,6 +87,9 @@ pub struct Edge {
     pub articles: BTreeSet<String>,
     /// Supporting quotes, sorted by article and offset.
     pub evidence: Vec<Evidence>,
+    /// In a diff graph: `added`, `removed`, `changed` or `same`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub diff: Option<String>,
 }
 
 /// The graph of everything read so far.
@@ -229,6 +235,7 @@ impl Graph {
                     first_seen: None,
                     last_seen: None,
                     evidence: Vec::new(),
+                    diff: None,
                 });
                 self.nodes.insert(id.clone(), i);
                 i
@@ -286,6 +293,7 @@ impl Graph {
                     first_seen: None,
                     last_seen: None,
                     evidence: Vec::new(),
+                    diff: None,
                 });
                 self.nodes.insert(id, i);
                 i
@@ -312,6 +320,7 @@ impl Graph {
                         weight: 0,
                         articles: BTreeSet::new(),
                         evidence: Vec::new(),
+                        diff: None,
                     },
                 );
                 self.edges.insert(key, i);
