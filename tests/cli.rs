@@ -707,7 +707,7 @@ fn diff_reports_what_only_the_new_articles_bring() {
         let p = entry.unwrap().path();
         let name = p.file_name().unwrap().to_str().unwrap().to_string();
         std::fs::copy(&p, new.join(&name)).unwrap();
-        if name < "003".to_string() {
+        if name.as_str() < "003" {
             std::fs::copy(&p, old.join(&name)).unwrap();
         }
     }
