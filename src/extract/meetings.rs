@@ -67,7 +67,17 @@ enum Trigger {
 }
 
 fn trigger_of(word: &str) -> Option<Trigger> {
-    let stem = strip_clitics(word);
+    // واجتمع، فالتقى، وبحضور …: a conjunction or preposition in front.
+    std::iter::once(word)
+        .chain(
+            ["وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك"]
+                .iter()
+                .filter_map(|p| word.strip_prefix(p)),
+        )
+        .find_map(trigger_stem)
+}
+
+fn trigger_stem(stem: &str) -> Option<Trigger> {
     let kind = match stem {
         "اجتماع" | "اجتماعا" | "اجتماعات" | "اجتماعه" | "اجتماعها" | "اجتماعهم" | "الاجتماع" => {
             "meeting"
@@ -111,7 +121,12 @@ const ANAPHORA: [&str; 9] = [
 ];
 
 /// Words after which the countries listed take part.
-const PARTICIPATION: [&str; 27] = [
+const PARTICIPATION: [&str; 32] = [
+    "بمعيه",
+    "برفقه",
+    "بصحبه",
+    "مندوبو",
+    "مندوبي",
     "ضم",
     "يضم",
     "تضم",
@@ -650,7 +665,8 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
                 .unwrap_or(targets[0])
         };
         if !targets.is_empty() {
-            let found = participants(cx, &words, &in_sentence, start, chained);
+            let trigger_starts: Vec<usize> = triggers.iter().map(|(t, _)| t.start).collect();
+            let found = participants(cx, &words, &in_sentence, start, chained, &trigger_starts);
             for (pos, e, ev) in found {
                 let i = nearest_target(pos);
                 let host = meetings[i].host;
@@ -888,6 +904,7 @@ fn participants(
     in_sentence: &[&Resolved],
     start: usize,
     chained: bool,
+    triggers: &[usize],
 ) -> Vec<(usize, usize, Option<()>)> {
     let bare = |w: &str| -> String {
         let w = w.strip_prefix('و').unwrap_or(w);
@@ -926,6 +943,30 @@ fn participants(
         let listed = cues.iter().any(|&k| k < i && i - k <= LIST_REACH);
         match cx.kind_of(r) {
             EntityKind::Person => {
+                // A person takes part when listed, named next to the meeting
+                // word ("التقى ترامب", "بحضور …"), or speaking at its start;
+                // one merely mentioned further on ("كلف مستشاره بالسفر") does not.
+                let near_trigger = triggers
+                    .iter()
+                    .any(|&t| t.abs_diff(c.start) <= PERSON_REACH);
+                let speaker = c.start <= start + SPEAKER_REACH
+                    && words
+                        .iter()
+                        .take(SPEECH_REACH)
+                        .any(|t| SPEECH.contains(&strip_speech(cx.word(t))));
+                // "بحضور كل من … ونظرائه العراقي فالح فياض والسوري علي
+                // المملوك والروسي نيكولاي باتروشيف": a list of delegates runs
+                // on, each introduced by a nisba.
+                let after_nisba = in_sentence.iter().any(|o| {
+                    cx.kind_of(o) == EntityKind::Country
+                        && o.form == AliasForm::Adjective
+                        && c.word_start >= cx.candidates[o.candidate].end
+                        && c.word_start - cx.candidates[o.candidate].end <= 1
+                });
+                let continues_list = after_nisba && cues.iter().any(|&k| k < i);
+                if !(listed || continues_list || near_trigger || speaker || chained) {
+                    continue;
+                }
                 out.push((c.start, r.entity, Some(())));
                 for rel in cx.relations.iter().filter(|rel| rel.source == r.entity) {
                     out.push((c.start, rel.target, listed.then_some(())));
