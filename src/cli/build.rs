@@ -1,7 +1,7 @@
 //! `majlis build`: articles in, one graph out.
 
-use super::{ERROR, Loaded, OK, SOME_FAILED, load_gazetteer, load_inputs, write_atomically};
-use majlis::export::Format;
+use super::{ERROR, Loaded, OK, SOME_FAILED, load_gazetteer, load_inputs, write_graph};
+use majlis::export::{Filter, Format};
 use majlis::extract::Extractor;
 use majlis::gazetteer::PartialDate;
 use majlis::input::EXTENSIONS;
@@ -23,7 +23,8 @@ pub struct Args {
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
     /// Output file; the format follows its extension (.json, .graphml,
-    /// .dot). Without it, JSON goes to stdout.
+    /// .gexf, .dot, .svg, .png; a folder with --format neo4j). Without it,
+    /// JSON goes to stdout. Files are written whole or not at all.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Output format, when the extension does not say or to override it.
@@ -40,6 +41,34 @@ pub struct Args {
     /// Print nothing on stderr but errors.
     #[arg(short, long)]
     quiet: bool,
+    /// Keep only these node types (comma-separated: country, person,
+    /// organisation, meeting).
+    #[arg(long, value_delimiter = ',', value_name = "TYPES")]
+    types: Option<Vec<String>>,
+    /// Keep only meetings on or after this date (YYYY[-MM[-DD]]).
+    #[arg(long, value_name = "DATE")]
+    since: Option<PartialDate>,
+    /// Keep only meetings on or before this date.
+    #[arg(long, value_name = "DATE")]
+    until: Option<PartialDate>,
+    /// Keep only edges supported by at least N articles.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    min_weight: usize,
+    /// Drop nodes left without edges.
+    #[arg(long)]
+    without_isolated: bool,
+}
+
+impl Args {
+    fn filter(&self) -> Filter {
+        Filter {
+            types: self.types.clone(),
+            since: self.since,
+            until: self.until,
+            min_weight: self.min_weight,
+            without_isolated: self.without_isolated,
+        }
+    }
 }
 
 pub fn run(args: Args) -> i32 {
@@ -50,7 +79,7 @@ pub fn run(args: Args) -> i32 {
             Some(f) => f,
             None => {
                 eprintln!(
-                    "majlis: cannot tell the format of '{}' from its extension; use .json, .graphml or .dot, or --format",
+                    "majlis: cannot tell the format of '{}' from its extension; use .json, .graphml, .gexf, .dot, .svg or .png, or --format",
                     path.display()
                 );
                 return ERROR;
@@ -73,15 +102,10 @@ pub fn run(args: Args) -> i32 {
         );
         return ERROR;
     }
-    let rendered = format.render(&graph);
-    match &args.output {
-        Some(path) => {
-            if let Err(e) = write_atomically(path, &rendered) {
-                eprintln!("majlis: cannot write '{}': {e}", path.display());
-                return ERROR;
-            }
-        }
-        None => print!("{rendered}"),
+    let graph = args.filter().apply(&graph);
+    if let Err(e) = write_graph(&graph, format, args.output.as_deref()) {
+        eprintln!("majlis: {e}");
+        return ERROR;
     }
     if !args.quiet {
         let mut by_type = std::collections::BTreeMap::<&str, usize>::new();

@@ -1,6 +1,6 @@
 //! `majlis diff OLD NEW`: what changed between two article sets.
 
-use super::{ERROR, load_gazetteer, load_inputs, write_atomically};
+use super::{ERROR, load_gazetteer, load_inputs, write_graph};
 use majlis::diff::{Diff, diff, union};
 use majlis::export::Format;
 use majlis::extract::Extractor;
@@ -25,7 +25,7 @@ pub struct Args {
     #[arg(long, default_value = "text", value_parser = ["text", "json"])]
     format: String,
     /// Also write the union graph, each node and edge marked added,
-    /// removed, changed or same (.json, .graphml, .dot).
+    /// removed, changed or same (.json, .graphml, .gexf, .dot, .svg, .png).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Extra gazetteer folder, as for `build`.
@@ -53,14 +53,14 @@ pub fn run(args: Args) -> i32 {
     if let Some(path) = &args.output {
         let Some(format) = Format::from_path(path) else {
             eprintln!(
-                "majlis: cannot tell the format of '{}'; use .json, .graphml or .dot",
+                "majlis: cannot tell the format of '{}'; use .json, .graphml, .gexf, .dot, .svg or .png",
                 path.display()
             );
             return ERROR;
         };
         let g = union(&old.graph, &new.graph, &d);
-        if let Err(e) = write_atomically(path, &format.render(&g)) {
-            eprintln!("majlis: cannot write '{}': {e}", path.display());
+        if let Err(e) = write_graph(&g, format, Some(path)) {
+            eprintln!("majlis: {e}");
             return ERROR;
         }
     }

@@ -8,6 +8,7 @@ mod gazetteer;
 mod meetings;
 
 use clap::{Parser, Subcommand};
+use majlis::export::Format;
 use majlis::extract::Extractor;
 use majlis::gazetteer::{Gazetteer, PartialDate};
 use majlis::graph::{Graph, from_json};
@@ -158,9 +159,54 @@ pub fn load_inputs(inputs: &[PathBuf], extractor: &Extractor, date: Option<Parti
     }
 }
 
+/// Writes the graph in `format` to `path`, or to stdout without one. A
+/// Neo4j export is a folder of CSV files; the import command is printed.
+pub fn write_graph(g: &Graph, format: Format, path: Option<&Path>) -> Result<(), String> {
+    let cannot = |p: &Path, e: std::io::Error| format!("cannot write '{}': {e}", p.display());
+    match format {
+        Format::Neo4j => {
+            let dir = path.ok_or("--format neo4j needs -o DIR, the folder for the CSV files")?;
+            std::fs::create_dir_all(dir).map_err(|e| cannot(dir, e))?;
+            let files = majlis::export::to_neo4j(g);
+            for (name, content) in &files {
+                let p = dir.join(name);
+                write_atomically(&p, content).map_err(|e| cannot(&p, e))?;
+            }
+            eprintln!(
+                "majlis: import with (from {}): {}",
+                dir.display(),
+                majlis::export::import_command(&files)
+            );
+            Ok(())
+        }
+        Format::Svg | Format::Png => {
+            let bytes = majlis::export::render_picture(g, format)?;
+            match path {
+                Some(p) => write_atomically(p, &bytes).map_err(|e| cannot(p, e)),
+                None => {
+                    use std::io::Write;
+                    std::io::stdout()
+                        .write_all(&bytes)
+                        .map_err(|e| e.to_string())
+                }
+            }
+        }
+        _ => {
+            let text = format.render(g).expect("text formats render to text");
+            match path {
+                Some(p) => write_atomically(p, &text).map_err(|e| cannot(p, e)),
+                None => {
+                    print!("{text}");
+                    Ok(())
+                }
+            }
+        }
+    }
+}
+
 /// Writes `content` to `path` through a temporary file in the same folder
 /// and a rename, so an interrupted run never leaves half a file.
-pub fn write_atomically(path: &Path, content: &str) -> std::io::Result<()> {
+pub fn write_atomically(path: &Path, content: impl AsRef<[u8]>) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

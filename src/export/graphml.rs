@@ -7,12 +7,17 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use std::io::Cursor;
 
 /// One GraphML attribute: key id (also its name), domain, type.
-const NODE_KEYS: [(&str, &str); 13] = [
+const NODE_KEYS: [(&str, &str); 18] = [
     ("type", "string"),
     ("label", "string"),
     ("label_ar", "string"),
     ("label_en", "string"),
     ("iso3", "string"),
+    ("place", "string"),
+    ("country", "string"),
+    ("date", "string"),
+    ("status", "string"),
+    ("kind", "string"),
     ("mentions", "int"),
     ("articles", "int"),
     ("first_seen", "string"),
@@ -22,8 +27,9 @@ const NODE_KEYS: [(&str, &str); 13] = [
     ("b", "int"),
     ("diff", "string"),
 ];
-const EDGE_KEYS: [(&str, &str); 5] = [
+const EDGE_KEYS: [(&str, &str); 6] = [
     ("edge_type", "string"),
+    ("edge_date", "string"),
     ("weight", "double"),
     ("role", "string"),
     ("edge_articles", "int"),
@@ -76,6 +82,11 @@ pub fn to_graphml(g: &Graph) -> String {
             ("label_ar", n.label_ar.clone()),
             ("label_en", n.label_en.clone()),
             ("iso3", n.iso3.clone().unwrap_or_default()),
+            ("place", n.place.clone().unwrap_or_default()),
+            ("country", n.country.clone().unwrap_or_default()),
+            ("date", n.date.clone().unwrap_or_default()),
+            ("status", n.status.clone().unwrap_or_default()),
+            ("kind", n.kind_of_meeting.clone().unwrap_or_default()),
             ("mentions", n.mentions.to_string()),
             ("articles", n.articles.len().to_string()),
             ("first_seen", n.first_seen.clone().unwrap_or_default()),
@@ -98,6 +109,9 @@ pub fn to_graphml(g: &Graph) -> String {
         edge.push_attribute(("target", e.target.as_str()));
         io(w.write_event(Event::Start(edge)));
         data(&mut w, "edge_type", &e.kind);
+        if let Some(d) = g.node(&e.target).and_then(|n| n.date.as_deref()) {
+            data(&mut w, "edge_date", d);
+        }
         data(&mut w, "weight", &format!("{:.1}", e.weight as f64));
         if let Some(role) = &e.role {
             data(&mut w, "role", role);

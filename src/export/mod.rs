@@ -2,10 +2,16 @@
 //! the same [`Graph`] and writes deterministic bytes.
 
 mod dot;
+mod filter;
+mod gexf;
 mod graphml;
+mod neo4j;
 
 pub use dot::{quote as dot_quote, to_dot};
+pub use filter::Filter;
+pub use gexf::to_gexf;
 pub use graphml::to_graphml;
+pub use neo4j::{import_command, to_neo4j};
 
 use crate::graph::{Graph, to_json};
 use std::path::Path;
@@ -19,6 +25,14 @@ pub enum Format {
     Graphml,
     /// Graphviz DOT.
     Dot,
+    /// GEXF 1.3 (Gephi, with a timeline).
+    Gexf,
+    /// CSV files for neo4j-admin import (`-o` names a folder).
+    Neo4j,
+    /// A picture, SVG, drawn by Graphviz.
+    Svg,
+    /// A picture, PNG, drawn by Graphviz.
+    Png,
 }
 
 impl Format {
@@ -35,18 +49,59 @@ impl Format {
             "json" => Some(Format::Json),
             "graphml" => Some(Format::Graphml),
             "dot" | "gv" => Some(Format::Dot),
+            "gexf" => Some(Format::Gexf),
+            "svg" => Some(Format::Svg),
+            "png" => Some(Format::Png),
             _ => None,
         }
     }
 
-    /// Renders the graph in this format.
-    pub fn render(self, g: &Graph) -> String {
-        match self {
+    /// Renders the graph in a text format; `None` for the formats that are
+    /// files of another kind (pictures, Neo4j folders): see [`render_picture`]
+    /// and [`to_neo4j`].
+    pub fn render(self, g: &Graph) -> Option<String> {
+        Some(match self {
             Format::Json => to_json(g),
             Format::Graphml => to_graphml(g),
             Format::Dot => to_dot(g),
-        }
+            Format::Gexf => to_gexf(g),
+            Format::Neo4j | Format::Svg | Format::Png => return None,
+        })
     }
+}
+
+/// Draws the graph with Graphviz's `dot` (cairo renderer, which shapes
+/// Arabic) as SVG or PNG bytes. Says what to install when `dot` is missing.
+pub fn render_picture(g: &Graph, format: Format) -> Result<Vec<u8>, String> {
+    use std::io::Write;
+    let kind = match format {
+        Format::Png => "-Tpng:cairo",
+        _ => "-Tsvg",
+    };
+    let mut child = std::process::Command::new("dot")
+        .arg(kind)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|_| {
+            "drawing needs Graphviz's `dot`: install it (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz), or write .dot and render it elsewhere".to_string()
+        })?;
+    let dot = to_dot(g);
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(dot.as_bytes())
+        .map_err(|e| format!("dot: {e}"))?;
+    let out = child.wait_with_output().map_err(|e| format!("dot: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "dot failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
+    Ok(out.stdout)
 }
 
 /// How a node type is drawn.

@@ -14,7 +14,16 @@ struct Document {
     multigraph: bool,
     graph: Header,
     nodes: Vec<Node>,
-    edges: Vec<Edge>,
+    edges: Vec<KeyedEdge>,
+}
+
+/// An edge with its multigraph key: a country may both host and attend a
+/// meeting, two edges between one pair, told apart by their type.
+#[derive(Serialize, Deserialize)]
+struct KeyedEdge {
+    #[serde(flatten)]
+    edge: Edge,
+    key: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -40,7 +49,7 @@ struct Header {
 pub fn to_json(g: &Graph) -> String {
     let doc = Document {
         directed: true,
-        multigraph: false,
+        multigraph: true,
         graph: Header {
             generator: format!("majlis {}", env!("CARGO_PKG_VERSION")),
             schema: SCHEMA_VERSION,
@@ -50,7 +59,13 @@ pub fn to_json(g: &Graph) -> String {
             article_ids: g.articles().clone(),
         },
         nodes: g.nodes().cloned().collect(),
-        edges: g.edges().cloned().collect(),
+        edges: g
+            .edges()
+            .map(|e| KeyedEdge {
+                key: e.kind.clone(),
+                edge: e.clone(),
+            })
+            .collect(),
     };
     let mut s = serde_json::to_string_pretty(&doc).expect("graph serialises");
     s.push('\n');
@@ -76,5 +91,9 @@ pub fn from_json(s: &str) -> Result<Graph, String> {
     }
     let doc: Document =
         serde_json::from_value(v).map_err(|e| format!("not a majlis graph: {e}"))?;
-    Graph::from_parts(doc.nodes, doc.edges, doc.graph.article_ids)
+    Graph::from_parts(
+        doc.nodes,
+        doc.edges.into_iter().map(|k| k.edge).collect(),
+        doc.graph.article_ids,
+    )
 }
