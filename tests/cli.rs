@@ -801,3 +801,29 @@ fn diff_reports_what_only_the_new_articles_bring() {
     assert!(xml.contains("<data key=\"diff\">added</data>"));
     assert!(xml.contains("<data key=\"diff\">same</data>"));
 }
+
+#[test]
+fn officials_are_found_by_title_without_the_people_list() {
+    let out = majlis(&[
+        "eval",
+        "--gold",
+        "tests/fixtures/eval/seeds.gold.json",
+        "seeds",
+        "--format",
+        "json",
+        "--without-people",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let r: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let persons = &r["scores"]["persons"];
+    assert!(
+        persons["recall"].as_f64().unwrap() >= 0.8,
+        "{persons}\n{:#}",
+        r["misses"]
+    );
+    assert_eq!(
+        persons["fp"], 0,
+        "no person from a non-name: {:#}",
+        r["false_hits"]
+    );
+}

@@ -243,3 +243,46 @@ fn an_office_alone_names_its_holder_on_the_articles_date() {
         "the name, not the office"
     );
 }
+
+#[test]
+fn an_unknown_official_is_found_by_title_and_followed_by_surname() {
+    let x = Extractor::new(Gazetteer::builtin().unwrap().without(EntityKind::Person));
+    let out = x.extract(&Article::new(
+        "t",
+        "قال وزير الخارجية القطري سلطان بن سعد المريخي إن الاجتماع مهم. وأضاف المريخي أن بلاده تدعمه.",
+    ));
+    let d = &out.discovered;
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].name_ar, "سلطان بن سعد المريخي");
+    assert_eq!(x.gazetteer().entities()[d[0].country.unwrap()].id, "QAT");
+    assert_eq!(d[0].role, "foreign minister");
+    assert_eq!(d[0].evidence.len(), 2, "the bare surname joins");
+    assert_eq!(d[0].evidence[1].text, "المريخي");
+}
+
+#[test]
+fn what_follows_a_title_but_is_no_name_makes_no_person() {
+    let x = Extractor::new(Gazetteer::builtin().unwrap().without(EntityKind::Person));
+    for text in [
+        "قال المتحدث باسم وزارة الخارجية إن",
+        "وزير الخارجية في حكومة الوفاق",
+        "رئيس تحرير صحيفة العرب القطرية",
+        "المتحدث الرسمي باسم قوات التحالف",
+        "قال وزير الخارجية للصحافيين \"جئنا بروح إيجابية\"",
+        "الرئيس الأمريكي دونالد ترمب المفاجئ",
+    ] {
+        let out = x.extract(&Article::new("t", text));
+        let names: Vec<&str> = out.discovered.iter().map(|d| d.name_ar.as_str()).collect();
+        assert!(
+            names.iter().all(|n| *n == "دونالد ترمب"),
+            "{text} gave {names:?}"
+        );
+    }
+}
+
+#[test]
+fn a_known_name_keeps_its_gazetteer_identity() {
+    let x = extractor();
+    let out = x.extract(&Article::new("t", "وزير الخارجية الاميركي مايك بومبيو"));
+    assert!(out.discovered.is_empty());
+}

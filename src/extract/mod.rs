@@ -2,6 +2,7 @@
 //! evidence in the article's own characters.
 
 mod dates;
+mod discover;
 mod meetings;
 mod mentions;
 mod relations;
@@ -14,6 +15,7 @@ use crate::text::{Normalized, fold, sentence_ends, tokenize};
 use std::collections::HashSet;
 
 pub use dates::{DateHit, TextDate, find_dates};
+pub use discover::{Discovered, transliterate};
 pub use meetings::{Meeting, Status};
 pub use relations::{Relation, RelationKind};
 
@@ -46,6 +48,8 @@ pub struct Extraction {
     pub relations: Vec<Relation>,
     /// Meetings in order of first mention.
     pub meetings: Vec<Meeting>,
+    /// Officials the gazetteer does not know, found by their title.
+    pub discovered: Vec<Discovered>,
 }
 
 /// Extracts entities and relations with one gazetteer.
@@ -174,12 +178,24 @@ impl Extractor {
             sentences: &sentences,
             published: article.published,
         });
+        let discovered = discover::discover(
+            &self.gazetteer,
+            &norm,
+            &original,
+            &article.id,
+            &tokens,
+            &candidates,
+            &resolved,
+            &titles,
+            &self.first_names,
+        );
         Extraction {
             article: article.id.clone(),
             published: article.published,
             mentions,
             relations,
             meetings,
+            discovered,
         }
     }
 
@@ -196,9 +212,18 @@ impl Extractor {
     }
 }
 
+/// Given names that open a person's name (data/given_names.txt).
+const GIVEN_NAMES: &str = include_str!("../../data/given_names.txt");
+
 /// The first words of people's multi-word names, leaving out particles
-/// and titles (عبد, أبو, الملك …).
+/// and titles (عبد, أبو, الملك …), and the given names of
+/// data/given_names.txt.
 fn first_names(g: &Gazetteer) -> HashSet<String> {
+    let listed = GIVEN_NAMES
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.contains(' '))
+        .map(fold);
     g.entities()
         .iter()
         .filter(|e| e.kind == EntityKind::Person)
@@ -213,6 +238,7 @@ fn first_names(g: &Gazetteer) -> HashSet<String> {
                 || first.chars().count() < 3;
             (!particle).then_some(first)
         })
+        .chain(listed)
         .collect()
 }
 

@@ -2,7 +2,7 @@
 //! (source, target, type), each carrying its evidence.
 
 use crate::evidence::Evidence;
-use crate::extract::{Extraction, Meeting, Status, TextDate};
+use crate::extract::{Discovered, Extraction, Meeting, Status, TextDate};
 use crate::gazetteer::{Entity, EntityKind, Gazetteer};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use serde::{Deserialize, Serialize};
@@ -63,6 +63,9 @@ pub struct Node {
     /// In a diff graph: `added`, `removed`, `changed` or `same`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub diff: Option<String>,
+    /// `title` for a person the gazetteer does not know, found by title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// An edge of the graph, as written in the JSON contract.
@@ -139,6 +142,9 @@ impl Graph {
         }
         for m in &x.meetings {
             self.add_meeting(m, &x.article, g, date.as_deref());
+        }
+        for d in &x.discovered {
+            self.add_discovered(d, &x.article, g, date.as_deref());
         }
         for r in &x.relations {
             let source = g.entities()[r.source].node_id();
@@ -236,6 +242,7 @@ impl Graph {
                     last_seen: None,
                     evidence: Vec::new(),
                     diff: None,
+                    source: None,
                 });
                 self.nodes.insert(id.clone(), i);
                 i
@@ -268,6 +275,78 @@ impl Graph {
         }
     }
 
+    fn add_discovered(
+        &mut self,
+        d: &Discovered,
+        article: &str,
+        g: &Gazetteer,
+        published: Option<&str>,
+    ) {
+        let slug: String = d.latin.split_whitespace().collect::<Vec<_>>().join("-");
+        if slug.is_empty() {
+            return;
+        }
+        let id = format!("person:x-{slug}");
+        let idx = match self.nodes.get(&id) {
+            Some(&i) => i,
+            None => {
+                let label_en = d
+                    .latin
+                    .split_whitespace()
+                    .map(|w| {
+                        let mut c = w.chars();
+                        c.next()
+                            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                            .unwrap_or_default()
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let i = self.inner.add_node(Node {
+                    id: id.clone(),
+                    kind: "person".into(),
+                    label: d.name_ar.clone(),
+                    label_ar: d.name_ar.clone(),
+                    label_en,
+                    iso3: None,
+                    aliases_ar: BTreeSet::new(),
+                    aliases_en: Vec::new(),
+                    articles: BTreeSet::new(),
+                    mentions: 0,
+                    place: None,
+                    place_ar: None,
+                    country: None,
+                    date: None,
+                    status: None,
+                    kind_of_meeting: None,
+                    first_seen: None,
+                    last_seen: None,
+                    evidence: Vec::new(),
+                    diff: None,
+                    source: Some("title".into()),
+                });
+                self.nodes.insert(id.clone(), i);
+                i
+            }
+        };
+        let node = &mut self.inner[idx];
+        node.aliases_ar.insert(d.name_ar.clone());
+        node.articles.insert(article.to_string());
+        node.mentions += d.evidence.len();
+        node.evidence.extend(d.evidence.iter().cloned());
+        if let Some(p) = published {
+            widen(&mut node.first_seen, &mut node.last_seen, p);
+        }
+        if let Some(c) = d.country {
+            let country = &g.entities()[c];
+            self.node_for(country);
+            let edge = self.edge_for(&id, &country.node_id(), "represents");
+            edge.articles.insert(article.to_string());
+            edge.weight = edge.articles.len();
+            *edge.roles.entry(d.role.clone()).or_default() += 1;
+            edge.evidence.push(d.evidence[0].clone());
+        }
+    }
+
     fn node_for(&mut self, entity: &Entity) -> &mut Node {
         let id = entity.node_id();
         let idx = match self.nodes.get(&id) {
@@ -294,6 +373,7 @@ impl Graph {
                     last_seen: None,
                     evidence: Vec::new(),
                     diff: None,
+                    source: None,
                 });
                 self.nodes.insert(id, i);
                 i
