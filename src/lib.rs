@@ -28,6 +28,7 @@
 
 #![warn(missing_docs)]
 
+pub mod curate;
 pub mod diff;
 pub mod eval;
 pub mod evidence;

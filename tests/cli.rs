@@ -827,3 +827,72 @@ fn officials_are_found_by_title_without_the_people_list() {
         r["false_hits"]
     );
 }
+
+#[test]
+fn suggestions_load_back_as_a_gazetteer_file() {
+    let dir = tempdir();
+    let corpus = dir.path().join("news.jsonl");
+    std::fs::write(
+        &corpus,
+        "{\"id\": \"a\", \"published\": \"2018-06-01\", \"text\": \"قال وزير الخارجية النمساوي توماس شتاينباخ إن بلاده ترفض ذلك. وأضاف شتاينباخ أن\"}\n\
+         {\"id\": \"b\", \"published\": \"2018-06-03\", \"text\": \"التقى وزير الخارجية النمساوي توماس شتاينباخ نظيره\"}\n",
+    )
+    .unwrap();
+    let gaz = dir.path().join("gaz");
+    std::fs::create_dir(&gaz).unwrap();
+    let people = gaz.join("people.tsv");
+    let out = majlis(&[
+        "gazetteer",
+        "suggest",
+        corpus.to_str().unwrap(),
+        "--min-count",
+        "2",
+        "-o",
+        people.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&people).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.contains("توماس شتاينباخ") && !l.starts_with('#'))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(line.ends_with("foreign_minister/AUT//"), "{line}");
+    assert!(
+        text.contains("# 3 mentions in 2 articles, seen 2018-06-01 to 2018-06-03"),
+        "{text}"
+    );
+    let check = majlis(&["gazetteer", "check", gaz.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", stdout(&check));
+    // Accepted, the suggestion is a gazetteer entry like any other.
+    let built = json_of(&[
+        "build",
+        corpus.to_str().unwrap(),
+        "-q",
+        "--gazetteer",
+        gaz.to_str().unwrap(),
+    ]);
+    let node = built["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["label_ar"] == "توماس شتاينباخ")
+        .unwrap();
+    assert!(node.get("source").is_none(), "known now: {node}");
+}
+
+#[test]
+fn stats_counts_matches_by_alias_and_lists_dead_entries() {
+    let out = majlis(&["gazetteer", "stats", "seeds"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let trump = text
+        .lines()
+        .find(|l| l.starts_with("person:donald-trump\t"))
+        .unwrap();
+    assert!(trump.contains("ترمب") && trump.contains("ترامب"), "{trump}");
+    assert!(text.contains("# dead person entries"));
+    assert!(
+        text.lines().any(|l| l.starts_with("# nikki-haley (")),
+        "Haley is not in the seeds"
+    );
+}

@@ -21,9 +21,10 @@ pub struct Discovered {
     pub key: String,
     /// A Latin transliteration, for ids and English labels.
     pub latin: String,
-    /// The title's code (`foreign_minister`).
+    /// The title's code (`foreign_minister`); empty when only a nisba
+    /// introduced the name.
     pub title: String,
-    /// The title in English.
+    /// The title in English; empty without a title.
     pub role: String,
     /// The country the title names (gazetteer index).
     pub country: Option<usize>,
@@ -279,7 +280,10 @@ impl Reader<'_> {
             if name.is_empty() {
                 // A name opens with a given name, or أبو / عبد; not with بن.
                 let opens = matches!(w, "ابو" | "عبد")
-                    || (!particle && self.is_given(w) && !self.hamza_word(k));
+                    || (!particle
+                        && self.is_given(w)
+                        && !self.hamza_word(k)
+                        && !QUALIFIERS.contains(&w));
                 if !opens {
                     break;
                 }
@@ -375,7 +379,9 @@ impl Reader<'_> {
                 // The nisba names the official's country; a country's name
                 // ("المبعوث الخاص إلى سوريا") is where the office points.
                 Some((EntityKind::Country, form, e, end)) => {
-                    if matches!(form, AliasForm::Adjective | AliasForm::People) {
+                    // "رئيس نيكاراغوا دانيال أورتيغا": a name right after the
+                    // title is its country too.
+                    if matches!(form, AliasForm::Adjective | AliasForm::People) || skipped == 0 {
                         country.get_or_insert(e);
                     }
                     while i < self.tokens.len() && self.tokens[i].end <= end {
@@ -447,12 +453,19 @@ impl Reader<'_> {
         self.name_ending_at(end)
     }
 
-    /// The longest name whose last token is `end - 1`.
+    /// The longest name whose last token is `end - 1`, not itself right
+    /// after a title ("المتحدث باسم التحالف العقيد …" names no باسم).
     fn name_ending_at(&self, end: usize) -> Vec<usize> {
         for back in (2..=5).rev() {
             let Some(start) = end.checked_sub(back) else {
                 continue;
             };
+            let after_title = self.titles.iter().any(|t| {
+                t.end <= self.tokens[start].start && self.tokens[start].start - t.end <= 1
+            });
+            if after_title {
+                continue;
+            }
             let name = self.read_name(start);
             if name.last() == Some(&(end - 1)) {
                 return name;
@@ -487,7 +500,6 @@ pub fn discover(
     };
     // Where to look: after every title, and after a nisba that a given name
     // follows ("ونظرائه العراقي فالح فياض والسوري علي المملوك").
-    let official = g.titles().iter().position(|t| t.code == "official");
     let mut starts: Vec<(usize, usize, Option<usize>, Option<usize>)> = titles
         .iter()
         .map(|t| (t.start, t.end, Some(t.title), None))
@@ -500,7 +512,7 @@ pub fn discover(
                 .iter()
                 .any(|t| t.end <= c.start && c.start - t.end <= 1)
         {
-            starts.push((c.start, c.end, official, Some(m.entity)));
+            starts.push((c.start, c.end, None, Some(m.entity)));
         }
     }
     starts.sort();
@@ -536,13 +548,21 @@ pub fn discover(
             text: original[qs..qe].iter().collect(),
             basis: None,
         };
+        // A nisba alone ("المصري محمد صلاح") gives a nationality, not an
+        // office.
         let (code, role) = match title {
             Some(t) => (g.titles()[t].code.clone(), g.titles()[t].name_en.clone()),
-            None => ("official".into(), "official".into()),
+            None => (String::new(), String::new()),
         };
         match out.iter_mut().find(|d| d.key == key) {
             Some(d) => {
-                if !d.evidence.contains(&quote) {
+                // One name read both after a title and before the next
+                // ("وزير … توماس شتاينباخ نظيره") is one mention.
+                if !d
+                    .evidence
+                    .iter()
+                    .any(|e| e.start < quote.end && quote.start < e.end)
+                {
                     d.evidence.push(quote);
                 }
                 if d.country.is_none() {

@@ -336,7 +336,7 @@ impl Graph {
         if let Some(p) = published {
             widen(&mut node.first_seen, &mut node.last_seen, p);
         }
-        if let Some(c) = d.country {
+        if let Some(c) = d.country.filter(|_| !d.role.is_empty()) {
             let country = &g.entities()[c];
             self.node_for(country);
             let edge = self.edge_for(&id, &country.node_id(), "represents");
