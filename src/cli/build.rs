@@ -1,6 +1,6 @@
 //! `majlis build`: articles in, one graph out.
 
-use super::{ERROR, Loaded, OK, SOME_FAILED, load_gazetteer, load_inputs, write_graph};
+use super::{ERROR, Loaded, OK, Run, SOME_FAILED, load_gazetteer, load_inputs_with, write_graph};
 use majlis::export::{Filter, Format};
 use majlis::extract::Extractor;
 use majlis::gazetteer::PartialDate;
@@ -11,7 +11,8 @@ use std::time::Instant;
 /// Build the graph of the articles in INPUT... and write it.
 ///
 /// Inputs are text files (.txt, one article each; its id is the path
-/// relative to the argument), JSON Lines (.jsonl, .jsonl.gz; one article per
+/// relative to the argument; UTF-8, UTF-16 or Windows-1256), HTML pages
+/// (.html, .htm: the article text, without scripts, menus and footers), JSON Lines (.jsonl, .jsonl.gz; one article per
 /// line with "id", "text" and optional "title", "published", "source",
 /// "url"), folders of them, walked recursively in sorted order, and graphs
 /// saved by an earlier `majlis build -o X.json`, merged in. A file
@@ -38,9 +39,17 @@ pub struct Args {
     /// as YYYY-MM-DD; resolves names like الشرع to who held office then.
     #[arg(long, value_name = "DATE")]
     date: Option<PartialDate>,
-    /// Print nothing on stderr but errors.
+    /// Print nothing on stderr but errors (no progress bar, no summary).
     #[arg(short, long)]
     quiet: bool,
+    /// Threads for extraction (0 = all cores). The output is the same for
+    /// any number.
+    #[arg(short, long, default_value_t = 0, value_name = "N")]
+    jobs: usize,
+    /// Read bytes that do not decode as U+FFFD instead of skipping the
+    /// file.
+    #[arg(long)]
+    lossy: bool,
     /// Keep only these node types (comma-separated: country, person,
     /// organisation, meeting).
     #[arg(long, value_delimiter = ',', value_name = "TYPES")]
@@ -95,7 +104,16 @@ pub fn run(args: Args) -> i32 {
         graph,
         articles: read,
         problems,
-    } = load_inputs(&args.inputs, &extractor, args.date);
+    } = load_inputs_with(
+        &args.inputs,
+        &extractor,
+        args.date,
+        &Run {
+            jobs: args.jobs,
+            progress: !args.quiet,
+            lossy: args.lossy,
+        },
+    );
     if read == 0 {
         eprintln!(
             "majlis: no article was read; majlis reads {EXTENSIONS} files and folders of them"

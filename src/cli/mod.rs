@@ -12,7 +12,8 @@ use majlis::export::Format;
 use majlis::extract::Extractor;
 use majlis::gazetteer::{Gazetteer, PartialDate};
 use majlis::graph::{Graph, from_json};
-use majlis::input::{Item, read_inputs};
+use majlis::input::Item;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 /// Exit status: everything went well.
@@ -112,6 +113,34 @@ pub struct Loaded {
 /// written by `majlis build`) into one graph, reporting every problem on
 /// stderr. `date` dates articles that carry none.
 pub fn load_inputs(inputs: &[PathBuf], extractor: &Extractor, date: Option<PartialDate>) -> Loaded {
+    load_inputs_with(inputs, extractor, date, &Run::default())
+}
+
+/// How to run a long read.
+#[derive(Debug, Clone, Default)]
+pub struct Run {
+    /// Worker threads for extraction; 0 = all cores.
+    pub jobs: usize,
+    /// Show a progress bar on stderr (only when it is a terminal).
+    pub progress: bool,
+    /// Decode undecodable bytes with replacement characters.
+    pub lossy: bool,
+}
+
+/// How many articles are extracted in parallel before their results are
+/// merged, in input order, into the graph: memory stays bounded and the
+/// output does not depend on the number of threads.
+const BATCH: usize = 512;
+
+/// As [`load_inputs`], with the threads, progress bar and decoding policy
+/// of `run`.
+pub fn load_inputs_with(
+    inputs: &[PathBuf],
+    extractor: &Extractor,
+    date: Option<PartialDate>,
+    run: &Run,
+) -> Loaded {
+    use rayon::prelude::*;
     let mut graph = Graph::new();
     let (mut articles, mut problems) = (0usize, 0usize);
     let mut texts = Vec::new();
@@ -138,19 +167,57 @@ pub fn load_inputs(inputs: &[PathBuf], extractor: &Extractor, date: Option<Parti
             }
         }
     }
-    read_inputs(&texts, &mut |item| match item {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(run.jobs)
+        .build()
+        .expect("a thread pool");
+    let bar = (run.progress && std::io::stderr().is_terminal()).then(|| {
+        let b = indicatif::ProgressBar::new_spinner();
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos} articles, {per_sec}, {elapsed}",
+            )
+            .expect("a valid template"),
+        );
+        b
+    });
+    let mut batch: Vec<majlis::input::Article> = Vec::with_capacity(BATCH);
+    let flush = |batch: &mut Vec<majlis::input::Article>, graph: &mut Graph| {
+        let done: Vec<majlis::extract::Extraction> =
+            pool.install(|| batch.par_iter().map(|a| extractor.extract(a)).collect());
+        for x in &done {
+            graph.add(x, extractor.gazetteer());
+        }
+        if let Some(b) = &bar {
+            b.inc(done.len() as u64);
+        }
+        batch.clear();
+    };
+    let options = majlis::input::ReadOptions { lossy: run.lossy };
+    majlis::input::read_inputs_with(&texts, &options, &mut |item| match item {
         Item::Article(mut article) => {
             if article.published.is_none() {
                 article.published = date;
             }
-            graph.add(&extractor.extract(&article), extractor.gazetteer());
             articles += 1;
+            batch.push(article);
+            if batch.len() == BATCH {
+                flush(&mut batch, &mut graph);
+            }
         }
         Item::Problem(p) => {
-            eprintln!("majlis: {p}");
+            if let Some(b) = &bar {
+                b.suspend(|| eprintln!("majlis: {p}"));
+            } else {
+                eprintln!("majlis: {p}");
+            }
             problems += 1;
         }
     });
+    flush(&mut batch, &mut graph);
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
     graph.finish();
     Loaded {
         graph,
@@ -191,6 +258,10 @@ pub fn write_graph(g: &Graph, format: Format, path: Option<&Path>) -> Result<(),
                 }
             }
         }
+        Format::Json if path.is_some() => {
+            let p = path.expect("checked");
+            write_atomically_with(p, |w| majlis::graph::write_json(g, w)).map_err(|e| cannot(p, e))
+        }
         _ => {
             let text = format.render(g).expect("text formats render to text");
             match path {
@@ -204,9 +275,26 @@ pub fn write_graph(g: &Graph, format: Format, path: Option<&Path>) -> Result<(),
     }
 }
 
-/// Writes `content` to `path` through a temporary file in the same folder
-/// and a rename, so an interrupted run never leaves half a file.
-pub fn write_atomically(path: &Path, content: impl AsRef<[u8]>) -> std::io::Result<()> {
+/// Like [`write_atomically`], for content produced by a writer (large
+/// graphs are streamed, not built in memory first).
+pub fn write_atomically_with(
+    path: &Path,
+    produce: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let tmp = temp_path(path);
+    let result = (|| {
+        let mut w = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        produce(&mut w)?;
+        std::io::Write::flush(&mut w)?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn temp_path(path: &Path) -> PathBuf {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -215,7 +303,13 @@ pub fn write_atomically(path: &Path, content: impl AsRef<[u8]>) -> std::io::Resu
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "output".into());
-    let tmp: PathBuf = dir.join(format!(".{name}.majlis-tmp"));
+    dir.join(format!(".{name}.majlis-tmp"))
+}
+
+/// Writes `content` to `path` through a temporary file in the same folder
+/// and a rename, so an interrupted run never leaves half a file.
+pub fn write_atomically(path: &Path, content: impl AsRef<[u8]>) -> std::io::Result<()> {
+    let tmp = temp_path(path);
     std::fs::write(&tmp, content)?;
     std::fs::rename(&tmp, path).inspect_err(|_| {
         let _ = std::fs::remove_file(&tmp);

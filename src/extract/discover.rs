@@ -185,8 +185,14 @@ impl Reader<'_> {
 
     /// The gazetteer mention covering token `t`: kind, form, entity, end.
     fn mention_at(&self, t: &Token) -> Option<(EntityKind, AliasForm, usize, usize)> {
-        self.resolved
+        // Mentions are in text order and at most nested two deep (a country
+        // inside an organisation): look just before the token's end.
+        let upto = self
+            .resolved
+            .partition_point(|r| self.candidates[r.candidate].start < t.end);
+        self.resolved[upto.saturating_sub(3)..upto]
             .iter()
+            .rev()
             .find(|r| {
                 let c = &self.candidates[r.candidate];
                 c.start < t.end && t.start < c.end
@@ -292,7 +298,11 @@ impl Reader<'_> {
                     break;
                 }
                 // "الرئيس", "وزير": the next title, not this name.
-                if self.titles.iter().any(|t| t.start == k.start) {
+                if self
+                    .titles
+                    .binary_search_by_key(&k.start, |t| t.start)
+                    .is_ok()
+                {
                     break;
                 }
                 // A surname with ال follows a given name: عادل الجبير, سعد
@@ -460,9 +470,8 @@ impl Reader<'_> {
             let Some(start) = end.checked_sub(back) else {
                 continue;
             };
-            let after_title = self.titles.iter().any(|t| {
-                t.end <= self.tokens[start].start && self.tokens[start].start - t.end <= 1
-            });
+            let after_title =
+                crate::gazetteer::title_ends_before(self.titles, self.tokens[start].start);
             if after_title {
                 continue;
             }
@@ -508,9 +517,7 @@ pub fn discover(
         let c = &candidates[m.candidate];
         if g.entities()[m.entity].kind == EntityKind::Country
             && matches!(m.form, AliasForm::Adjective)
-            && !titles
-                .iter()
-                .any(|t| t.end <= c.start && c.start - t.end <= 1)
+            && !crate::gazetteer::title_ends_before(titles, c.start)
         {
             starts.push((c.start, c.end, None, Some(m.entity)));
         }

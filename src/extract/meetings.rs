@@ -318,6 +318,15 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// The relations whose source is `entity` (relations are grouped by
+    /// source; see [`find`]).
+    fn relations_of(&self, entity: usize) -> impl Iterator<Item = &Relation> {
+        let from = self.relations.partition_point(|r| r.source < entity);
+        self.relations[from..]
+            .iter()
+            .take_while(move |r| r.source == entity)
+    }
+
     fn word(&self, t: &Token) -> &str {
         &self.text.as_str()[self.text.byte_of_char(t.start)..self.text.byte_of_char(t.end)]
     }
@@ -373,17 +382,25 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
         if start >= end {
             continue;
         }
-        let words: Vec<&Token> = cx
-            .tokens
+        // Tokens and mentions are in text order: slice, don't scan, so a
+        // long article stays linear.
+        let from = cx.tokens.partition_point(|t| t.start < start);
+        let to = cx.tokens.partition_point(|t| t.start < end);
+        let words: Vec<&Token> = cx.tokens[from..to]
             .iter()
-            .filter(|t| t.start >= start && t.end <= end)
+            .filter(|t| t.end <= end)
             .collect();
         let triggers: Vec<(&Token, Trigger)> = words
             .iter()
             .filter_map(|t| trigger_of(cx.word(t)).map(|k| (*t, k)))
             .collect();
-        let in_sentence: Vec<&Resolved> = cx
+        let r_from = cx
             .resolved
+            .partition_point(|r| cx.candidates[r.candidate].start < start);
+        let r_to = cx
+            .resolved
+            .partition_point(|r| cx.candidates[r.candidate].start < end);
+        let in_sentence: Vec<&Resolved> = cx.resolved[r_from..r_to]
             .iter()
             .filter(|r| {
                 let c = &cx.candidates[r.candidate];
@@ -852,12 +869,7 @@ fn host_by_person(
     in_sentence: &[&Resolved],
 ) -> Option<(usize, usize)> {
     let _ = words;
-    let country_of = |person: usize| {
-        cx.relations
-            .iter()
-            .find(|rel| rel.source == person)
-            .map(|rel| rel.target)
-    };
+    let country_of = |person: usize| cx.relations_of(person).next().map(|rel| rel.target);
     for (t, k) in triggers {
         if !matches!(k, Trigger::Meeting(_)) {
             continue;
@@ -968,7 +980,7 @@ fn participants(
                     continue;
                 }
                 out.push((c.start, r.entity, Some(())));
-                for rel in cx.relations.iter().filter(|rel| rel.source == r.entity) {
+                for rel in cx.relations_of(r.entity) {
                     out.push((c.start, rel.target, listed.then_some(())));
                 }
             }
@@ -989,10 +1001,7 @@ fn participants(
                             .checked_sub(1)
                             .map(|p| bare(cx.word(words[p])))
                             .unwrap_or_default();
-                        let after_title = cx
-                            .titles
-                            .iter()
-                            .any(|t| t.end <= c.start && c.start - t.end <= 1);
+                        let after_title = crate::gazetteer::title_ends_before(cx.titles, c.start);
                         let before_person = in_sentence.iter().any(|o| {
                             cx.kind_of(o) == EntityKind::Person
                                 && cx.candidates[o.candidate].word_start >= c.end

@@ -232,10 +232,15 @@ fn pick_person(
     // A full name earlier in the same sentence decides ("فاروق الشرع، وقال
     // الشرع"); past the sentence the article's main subject, the one named
     // in full most often, is the better bet; ties go to the nearest.
+    // Positions are pushed in text order: bisect rather than scan.
     let same_sentence = ids
         .iter()
-        .flat_map(|&e| full_at.get(&e).into_iter().flatten().map(move |&p| (p, e)))
-        .filter(|&(p, _)| p >= sentence_start && p <= at)
+        .filter_map(|&e| {
+            let ps = full_at.get(&e)?;
+            let i = ps.partition_point(|&p| p <= at);
+            let p = *ps.get(i.checked_sub(1)?)?;
+            (p >= sentence_start).then_some((p, e))
+        })
         .max();
     if let Some((_, e)) = same_sentence {
         return Some(e);
@@ -243,7 +248,10 @@ fn pick_person(
     let mut best: Option<(usize, bool, std::cmp::Reverse<usize>, usize)> = None;
     for &e in &ids {
         let positions = full_at.get(&e).map(Vec::as_slice).unwrap_or(&[]);
-        for &p in positions {
+        // Only the nearest before and the nearest after can win.
+        let i = positions.partition_point(|&p| p <= at);
+        let near = [i.checked_sub(1), Some(i)];
+        for &p in near.into_iter().flatten().filter_map(|j| positions.get(j)) {
             let key = (
                 positions.len(),
                 p <= at,

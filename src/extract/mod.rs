@@ -1,6 +1,7 @@
 //! Extraction: one article in, its mentions and relations out, each with
 //! evidence in the article's own characters.
 
+mod boilerplate;
 mod dates;
 mod discover;
 mod meetings;
@@ -14,6 +15,7 @@ use crate::input::Article;
 use crate::text::{Normalized, fold, sentence_ends, tokenize};
 use std::collections::HashSet;
 
+pub use boilerplate::boilerplate_lines;
 pub use dates::{DateHit, TextDate, find_dates};
 pub use discover::{Discovered, transliterate};
 pub use meetings::{Meeting, Status};
@@ -92,7 +94,9 @@ impl Extractor {
     pub fn extract(&self, article: &Article) -> Extraction {
         let norm = Normalized::new(&article.text);
         let original: Vec<char> = article.text.chars().collect();
+        let furniture = boilerplate_lines(&norm);
         let mut candidates = self.matcher.find(&norm);
+        candidates.retain(|c| !furniture.iter().any(|&(s, e)| s <= c.start && c.end <= e));
         let mut resolved = mentions::resolve(
             &self.gazetteer,
             &norm,
@@ -164,6 +168,11 @@ impl Extractor {
         let dates = find_dates(norm.as_str(), article.published);
         let tokens = tokenize(norm.as_str());
         let sentences = sentence_ends(norm.as_str());
+        // Meetings look relations up by person: one copy per (person,
+        // country), sorted by person.
+        let mut by_person: Vec<Relation> = relations.clone();
+        by_person.sort_by_key(|r| (r.source, r.target));
+        by_person.dedup_by_key(|r| (r.source, r.target));
         let meetings = meetings::find(&meetings::Context {
             g: &self.gazetteer,
             text: &norm,
@@ -171,7 +180,7 @@ impl Extractor {
             article: &article.id,
             candidates: &candidates,
             resolved: &resolved,
-            relations: &relations,
+            relations: &by_person,
             titles: &titles,
             dates: &dates,
             tokens: &tokens,

@@ -72,26 +72,27 @@ pub fn represents(
             continue;
         }
         let person = &candidates[r.candidate];
-        let title = titles
-            .iter()
-            .rev()
-            .find(|t| t.end <= person.start)
-            .filter(|t| {
-                person.start - t.end <= TITLE_REACH
-                    && sentence_of(t.start) == sentence_of(person.start)
-            })
-            .filter(|t| {
-                // No other person between the title and this one.
-                !resolved[..ri].iter().any(|o| {
-                    entities[o.entity].kind == EntityKind::Person
-                        && candidates[o.candidate].start >= t.end
-                })
-            });
+        // Titles do not overlap, so their ends are sorted: the nearest one
+        // before the person is found by bisection, and only the mentions
+        // between it and the person are looked at.
+        let before = titles.partition_point(|t| t.end <= person.start);
+        let title = before.checked_sub(1).map(|i| &titles[i]).filter(|t| {
+            person.start - t.end <= TITLE_REACH && sentence_of(t.start) == sentence_of(person.start)
+        });
+        let between = |t: &TitleHit| {
+            let from = t.end;
+            resolved[..ri]
+                .iter()
+                .rev()
+                .take_while(move |o| candidates[o.candidate].start >= from)
+        };
+        // No other person between the title and this one.
+        let title =
+            title.filter(|t| !between(t).any(|o| entities[o.entity].kind == EntityKind::Person));
         if let Some(t) = title {
-            let country = resolved[..ri].iter().rev().find(|o| {
+            let country = between(t).find(|o| {
                 let c = &candidates[o.candidate];
                 entities[o.entity].kind == EntityKind::Country
-                    && c.start >= t.end
                     && (matches!(o.form, AliasForm::Adjective | AliasForm::People)
                         || c.word_start <= t.end + 1)
             });

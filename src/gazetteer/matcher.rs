@@ -56,6 +56,21 @@ pub struct TitleHit {
     pub end: usize,
 }
 
+/// Whether a title ends at most one char before `pos` (titles come sorted
+/// and do not overlap, so this is a bisection).
+///
+/// # Example
+/// ```
+/// use majlis::gazetteer::{TitleHit, title_ends_before};
+/// let t = [TitleHit { title: 0, start: 0, end: 4 }];
+/// assert!(title_ends_before(&t, 5));
+/// assert!(!title_ends_before(&t, 9));
+/// ```
+pub fn title_ends_before(titles: &[TitleHit], pos: usize) -> bool {
+    let i = titles.partition_point(|t| t.end <= pos);
+    i > 0 && pos - titles[i - 1].end <= 1
+}
+
 /// The compiled matcher for one gazetteer.
 #[derive(Debug, Clone)]
 pub struct Matcher {
@@ -231,15 +246,19 @@ impl Matcher {
             .filter(|k| !self.all_of(k, EntityKind::Country))
             .map(|k| (k.start, k.end, k.targets.clone()))
             .collect();
+        // Kept hits do not overlap: the one host that may hold a country is
+        // the last to start at or before it.
         let nested: Vec<Candidate> = countries
             .into_iter()
             .filter(|c| {
-                hosts.iter().any(|(s, e, targets)| {
-                    *s <= c.start
-                        && c.end <= *e
-                        && (*s, *e) != (c.start, c.end)
-                        && targets.iter().all(|t| self.may_contain(t, c))
-                })
+                let i = hosts.partition_point(|(s, _, _)| *s <= c.start);
+                i.checked_sub(1)
+                    .map(|i| &hosts[i])
+                    .is_some_and(|(s, e, targets)| {
+                        c.end <= *e
+                            && (*s, *e) != (c.start, c.end)
+                            && targets.iter().all(|t| self.may_contain(t, c))
+                    })
             })
             .collect();
         kept.extend(select_longest(nested));
@@ -312,22 +331,27 @@ fn select_longest(mut hits: Vec<Candidate>) -> Vec<Candidate> {
             .cmp(&(a.end - a.start))
             .then(a.start.cmp(&b.start))
     });
+    // Which chars a kept hit covers: linear in the text, whatever the
+    // number of hits (a long article can have a million).
+    let len = hits.iter().map(|h| h.end).max().unwrap_or(0);
+    let mut taken = vec![false; len];
+    let mut by_span: HashMap<(usize, usize), usize> = HashMap::new();
     let mut kept: Vec<Candidate> = Vec::new();
     for h in hits {
-        if let Some(same) = kept
-            .iter_mut()
-            .find(|k| k.start == h.start && k.end == h.end)
-        {
+        if let Some(&i) = by_span.get(&(h.start, h.end)) {
             for t in h.targets {
-                if !same.targets.contains(&t) {
-                    same.targets.push(t);
+                if !kept[i].targets.contains(&t) {
+                    kept[i].targets.push(t);
                 }
             }
             continue;
         }
-        if kept.iter().all(|k| h.end <= k.start || k.end <= h.start) {
-            kept.push(h);
+        if taken[h.start..h.end].iter().any(|&t| t) {
+            continue;
         }
+        taken[h.start..h.end].iter_mut().for_each(|t| *t = true);
+        by_span.insert((h.start, h.end), kept.len());
+        kept.push(h);
     }
     kept.sort_by_key(|k| k.start);
     kept

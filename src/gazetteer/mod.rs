@@ -9,7 +9,7 @@ mod model;
 
 pub use check::{Finding, Severity, check};
 pub use load::{DataError, FILES, parse_file};
-pub use matcher::{Candidate, Matcher, Target, TitleHit};
+pub use matcher::{Candidate, Matcher, Target, TitleHit, title_ends_before};
 pub use model::{Alias, AliasForm, Entity, EntityKind, Origin, PartialDate, Role, Title};
 
 use std::collections::HashMap;

@@ -37,17 +37,27 @@ struct Header {
     article_ids: BTreeSet<String>,
 }
 
+/// The document as written: borrowed, so writing does not copy the graph.
+#[derive(Serialize)]
+struct DocumentRef<'g> {
+    directed: bool,
+    multigraph: bool,
+    graph: Header,
+    nodes: Vec<&'g Node>,
+    edges: Vec<KeyedEdgeRef<'g>>,
+}
+
+#[derive(Serialize)]
+struct KeyedEdgeRef<'g> {
+    #[serde(flatten)]
+    edge: &'g Edge,
+    key: &'g str,
+}
+
 /// Writes the graph as pretty-printed node-link JSON (nodes sorted by id,
-/// edges by source, target and type), ending with a newline.
-///
-/// # Example
-/// ```
-/// let g = majlis::graph::Graph::new();
-/// let json = majlis::graph::to_json(&g);
-/// assert!(json.starts_with("{\n  \"directed\": true"));
-/// ```
-pub fn to_json(g: &Graph) -> String {
-    let doc = Document {
+/// edges by source, target and type), ending with a newline, to `w`.
+pub fn write_json(g: &Graph, mut w: impl std::io::Write) -> std::io::Result<()> {
+    let doc = DocumentRef {
         directed: true,
         multigraph: true,
         graph: Header {
@@ -58,18 +68,31 @@ pub fn to_json(g: &Graph) -> String {
             edges: g.edges().count(),
             article_ids: g.articles().clone(),
         },
-        nodes: g.nodes().cloned().collect(),
+        nodes: g.nodes().collect(),
         edges: g
             .edges()
-            .map(|e| KeyedEdge {
-                key: e.kind.clone(),
-                edge: e.clone(),
+            .map(|e| KeyedEdgeRef {
+                key: &e.kind,
+                edge: e,
             })
             .collect(),
     };
-    let mut s = serde_json::to_string_pretty(&doc).expect("graph serialises");
-    s.push('\n');
-    s
+    serde_json::to_writer_pretty(&mut w, &doc)?;
+    w.write_all(b"\n")
+}
+
+/// The graph as node-link JSON text; see [`write_json`].
+///
+/// # Example
+/// ```
+/// let g = majlis::graph::Graph::new();
+/// let json = majlis::graph::to_json(&g);
+/// assert!(json.starts_with("{\n  \"directed\": true"));
+/// ```
+pub fn to_json(g: &Graph) -> String {
+    let mut out = Vec::new();
+    write_json(g, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 /// Reads a graph written by [`to_json`]. A file of another schema version

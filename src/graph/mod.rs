@@ -3,5 +3,5 @@
 mod json;
 mod model;
 
-pub use json::{SCHEMA_VERSION, from_json, to_json};
+pub use json::{SCHEMA_VERSION, from_json, to_json, write_json};
 pub use model::{Edge, Graph, Node};

@@ -5,8 +5,10 @@
 //! [`Problem`] and the rest goes on.
 
 mod decode;
+mod html;
 
 pub use decode::decode;
+pub use html::html_text;
 
 use crate::gazetteer::PartialDate;
 use flate2::read::MultiGzDecoder;
@@ -31,6 +33,8 @@ pub struct Article {
     pub source: Option<String>,
     /// The original address, when known.
     pub url: Option<String>,
+    /// The encoding the file was decoded from, for text and HTML files.
+    pub encoding: Option<&'static str>,
 }
 
 impl Article {
@@ -48,6 +52,7 @@ impl Article {
             published: None,
             source: None,
             url: None,
+            encoding: None,
         }
     }
 }
@@ -82,7 +87,15 @@ pub enum Item {
 }
 
 /// The file types majlis reads.
-pub const EXTENSIONS: &str = ".txt, .jsonl, .jsonl.gz";
+pub const EXTENSIONS: &str = ".txt, .html, .htm, .jsonl, .jsonl.gz";
+
+/// How to read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions {
+    /// Decode bytes that do not decode as U+FFFD instead of skipping the
+    /// article.
+    pub lossy: bool,
+}
 
 /// Reads every input (files and folders, folders walked recursively in
 /// sorted order) and hands each article or problem to `sink`.
@@ -97,6 +110,11 @@ pub const EXTENSIONS: &str = ".txt, .jsonl, .jsonl.gz";
 /// assert_eq!(n, 5);
 /// ```
 pub fn read_inputs(paths: &[PathBuf], sink: &mut dyn FnMut(Item)) {
+    read_inputs_with(paths, &ReadOptions::default(), sink)
+}
+
+/// As [`read_inputs`], with options.
+pub fn read_inputs_with(paths: &[PathBuf], options: &ReadOptions, sink: &mut dyn FnMut(Item)) {
     for path in paths {
         if path.is_dir() {
             let mut files = Vec::new();
@@ -109,14 +127,14 @@ pub fn read_inputs(paths: &[PathBuf], sink: &mut dyn FnMut(Item)) {
                     .unwrap_or(&file)
                     .to_string_lossy()
                     .replace('\\', "/");
-                read_file(&file, &id, sink);
+                read_file(&file, &id, options, sink);
             }
         } else if path.exists() {
             let id = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| path.display().to_string());
-            read_file(path, &id, sink);
+            read_file(path, &id, options, sink);
         } else {
             sink(Item::Problem(Problem {
                 path: path.display().to_string(),
@@ -151,7 +169,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Problem> {
     Ok(())
 }
 
-fn read_file(path: &Path, id: &str, sink: &mut dyn FnMut(Item)) {
+fn read_file(path: &Path, id: &str, options: &ReadOptions, sink: &mut dyn FnMut(Item)) {
     let shown = path.display().to_string();
     let problem = |message: String| {
         Item::Problem(Problem {
@@ -178,14 +196,23 @@ fn read_file(path: &Path, id: &str, sink: &mut dyn FnMut(Item)) {
             Box::new(file)
         };
         read_jsonl(BufReader::with_capacity(1 << 16, reader), &shown, sink);
-    } else if name.ends_with(".txt") {
+    } else if name.ends_with(".txt") || name.ends_with(".html") || name.ends_with(".htm") {
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => return sink(problem(format!("cannot read: {e}"))),
         };
-        match decode(&bytes) {
-            Ok((text, _)) if text.trim().is_empty() => sink(problem("empty file".into())),
-            Ok((text, _)) => sink(Item::Article(Article::new(id, text))),
+        let html = !name.ends_with(".txt");
+        match decode(&bytes, options.lossy) {
+            Ok((text, encoding)) => {
+                let text = if html { html_text(&text) } else { text };
+                if text.trim().is_empty() {
+                    sink(problem("empty file".into()))
+                } else {
+                    let mut a = Article::new(id, text);
+                    a.encoding = Some(encoding);
+                    sink(Item::Article(a))
+                }
+            }
             Err(message) => sink(problem(message)),
         }
     } else {
@@ -287,6 +314,7 @@ pub fn read_jsonl(mut reader: impl BufRead, shown: &str, sink: &mut dyn FnMut(It
             published,
             source: parsed.source,
             url: parsed.url,
+            encoding: None,
         }));
     }
     if !any {
