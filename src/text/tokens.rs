@@ -20,7 +20,15 @@ pub struct Token {
 /// assert!(!majlis::text::is_word_char('،'));
 /// ```
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // Arabic letters and ASCII answer without Unicode table lookups, which
+    // otherwise dominate the matcher's boundary checks.
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}' => true,
+        ' ' | '\n' | '.' | '،' | ',' | ':' | '؛' | '"' | '(' | ')' | '-' | '/' => false,
+        c if c.is_ascii() => false,
+        c => c.is_alphanumeric(),
+    }
 }
 
 /// Splits folded text into words.
