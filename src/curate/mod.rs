@@ -97,17 +97,7 @@ impl Suggestions {
                 id = format!("{base}-{n}");
                 n += 1;
             }
-            let name_en: String = c
-                .latin
-                .split_whitespace()
-                .map(|w| {
-                    let mut ch = w.chars();
-                    ch.next()
-                        .map(|f| f.to_uppercase().chain(ch).collect::<String>())
-                        .unwrap_or_default()
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
+            let name_en = crate::extract::latin_label(&c.latin);
             let roles: Vec<String> = c
                 .titles
                 .iter()

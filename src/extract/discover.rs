@@ -617,6 +617,26 @@ pub fn discover(
     out
 }
 
+/// A transliteration in title case, for English labels: "twm barak" →
+/// "Twm Barak".
+///
+/// # Example
+/// ```
+/// assert_eq!(majlis::extract::latin_label("twm barak"), "Twm Barak");
+/// ```
+pub fn latin_label(latin: &str) -> String {
+    latin
+        .split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A plain Latin rendering of folded Arabic, for ids and labels of people
 /// the gazetteer does not know.
 ///

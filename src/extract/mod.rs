@@ -17,7 +17,7 @@ use std::collections::HashSet;
 
 pub use boilerplate::boilerplate_lines;
 pub use dates::{DateHit, TextDate, find_dates};
-pub use discover::{Discovered, transliterate};
+pub use discover::{Discovered, latin_label, transliterate};
 pub use meetings::{Meeting, Status};
 pub use relations::{Relation, RelationKind};
 

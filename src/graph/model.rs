@@ -2,7 +2,7 @@
 //! (source, target, type), each carrying its evidence.
 
 use crate::evidence::Evidence;
-use crate::extract::{Discovered, Extraction, Meeting, Status, TextDate};
+use crate::extract::{Discovered, Extraction, Meeting, Status, TextDate, latin_label};
 use crate::gazetteer::{Entity, EntityKind, Gazetteer};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use serde::{Deserialize, Serialize};
@@ -66,6 +66,35 @@ pub struct Node {
     /// `title` for a person the gazetteer does not know, found by title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+}
+
+impl Node {
+    /// A node with its id, type and names, and nothing seen yet.
+    pub fn new(id: String, kind: &str, label_ar: String, label_en: String) -> Node {
+        Node {
+            id,
+            kind: kind.to_string(),
+            label: label_ar.clone(),
+            label_ar,
+            label_en,
+            iso3: None,
+            aliases_ar: BTreeSet::new(),
+            aliases_en: Vec::new(),
+            articles: BTreeSet::new(),
+            mentions: 0,
+            place: None,
+            place_ar: None,
+            country: None,
+            date: None,
+            status: None,
+            kind_of_meeting: None,
+            first_seen: None,
+            last_seen: None,
+            evidence: Vec::new(),
+            diff: None,
+            source: None,
+        }
+    }
 }
 
 /// An edge of the graph, as written in the JSON contract.
@@ -222,27 +251,13 @@ impl Graph {
                 );
                 let name_ar = format!("{} {}", meeting_word(m.kind), anchor.name_ar);
                 let i = self.inner.add_node(Node {
-                    id: id.clone(),
-                    kind: "meeting".into(),
-                    label: name_ar.clone(),
-                    label_ar: name_ar,
-                    label_en: name_en,
-                    iso3: None,
-                    aliases_ar: BTreeSet::new(),
-                    aliases_en: Vec::new(),
-                    articles: BTreeSet::new(),
-                    mentions: 0,
                     place: place.map(|p| p.name_en.clone()),
                     place_ar: place.map(|p| p.name_ar.clone()),
                     country: host.map(|h| h.id.clone()),
                     date: date.clone(),
                     status: Some(m.status.as_str().into()),
                     kind_of_meeting: Some(m.kind.into()),
-                    first_seen: None,
-                    last_seen: None,
-                    evidence: Vec::new(),
-                    diff: None,
-                    source: None,
+                    ..Node::new(id.clone(), "meeting", name_ar, name_en)
                 });
                 self.nodes.insert(id.clone(), i);
                 i
@@ -290,39 +305,14 @@ impl Graph {
         let idx = match self.nodes.get(&id) {
             Some(&i) => i,
             None => {
-                let label_en = d
-                    .latin
-                    .split_whitespace()
-                    .map(|w| {
-                        let mut c = w.chars();
-                        c.next()
-                            .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                            .unwrap_or_default()
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ");
                 let i = self.inner.add_node(Node {
-                    id: id.clone(),
-                    kind: "person".into(),
-                    label: d.name_ar.clone(),
-                    label_ar: d.name_ar.clone(),
-                    label_en,
-                    iso3: None,
-                    aliases_ar: BTreeSet::new(),
-                    aliases_en: Vec::new(),
-                    articles: BTreeSet::new(),
-                    mentions: 0,
-                    place: None,
-                    place_ar: None,
-                    country: None,
-                    date: None,
-                    status: None,
-                    kind_of_meeting: None,
-                    first_seen: None,
-                    last_seen: None,
-                    evidence: Vec::new(),
-                    diff: None,
                     source: Some("title".into()),
+                    ..Node::new(
+                        id.clone(),
+                        "person",
+                        d.name_ar.clone(),
+                        latin_label(&d.latin),
+                    )
                 });
                 self.nodes.insert(id.clone(), i);
                 i
@@ -353,27 +343,14 @@ impl Graph {
             Some(&i) => i,
             None => {
                 let i = self.inner.add_node(Node {
-                    id: id.clone(),
-                    kind: entity.kind.as_str().to_string(),
-                    label: entity.name_ar.clone(),
-                    label_ar: entity.name_ar.clone(),
-                    label_en: entity.name_en.clone(),
                     iso3: (entity.kind == EntityKind::Country).then(|| entity.id.clone()),
-                    aliases_ar: BTreeSet::new(),
                     aliases_en: entity.aliases_en.clone(),
-                    articles: BTreeSet::new(),
-                    mentions: 0,
-                    place: None,
-                    place_ar: None,
-                    country: None,
-                    date: None,
-                    status: None,
-                    kind_of_meeting: None,
-                    first_seen: None,
-                    last_seen: None,
-                    evidence: Vec::new(),
-                    diff: None,
-                    source: None,
+                    ..Node::new(
+                        id.clone(),
+                        entity.kind.as_str(),
+                        entity.name_ar.clone(),
+                        entity.name_en.clone(),
+                    )
                 });
                 self.nodes.insert(id, i);
                 i
