@@ -896,3 +896,33 @@ fn stats_counts_matches_by_alias_and_lists_dead_entries() {
         "Haley is not in the seeds"
     );
 }
+
+#[test]
+fn a_graph_of_another_schema_version_is_refused_clearly() {
+    let dir = tempdir();
+    let saved = dir.path().join("g.json");
+    assert!(
+        majlis(&["build", "seeds", "-q", "-o", saved.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let text =
+        std::fs::read_to_string(&saved)
+            .unwrap()
+            .replacen("\"schema\": 1", "\"schema\": 99", 1);
+    std::fs::write(&saved, text).unwrap();
+    let out = majlis(&["meetings", saved.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "nothing readable");
+    let err = stderr(&out);
+    assert!(
+        err.contains("graph schema version 99, but this majlis reads version 1"),
+        "{err}"
+    );
+    std::fs::write(&saved, "{\"not\": \"a graph\"}").unwrap();
+    let out = majlis(&["show", "TUR", saved.to_str().unwrap()]);
+    assert!(
+        stderr(&out).contains("not a majlis graph"),
+        "{}",
+        stderr(&out)
+    );
+}

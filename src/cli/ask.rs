@@ -1,5 +1,6 @@
 //! Questions to the graph: `attendance`, `met`, `show`, `explain`.
 
+use super::meetings::csv_field;
 use super::{ERROR, OK, SOME_FAILED, load_gazetteer, load_inputs};
 use majlis::extract::Extractor;
 use majlis::gazetteer::PartialDate;
@@ -47,8 +48,9 @@ pub struct AttendanceArgs {
     /// Only meetings on or before this date.
     #[arg(long, value_name = "DATE")]
     until: Option<PartialDate>,
-    /// csv (the matrix) or json (one object per meeting with its countries).
-    #[arg(long, default_value = "csv", value_parser = ["csv", "json"])]
+    /// csv (the matrix), table (the matrix, aligned for reading) or json
+    /// (one object per meeting with its countries).
+    #[arg(long, default_value = "csv", value_parser = ["csv", "table", "json"])]
     format: String,
 }
 
@@ -75,8 +77,9 @@ pub struct ShowArgs {
     node: String,
     #[command(flatten)]
     source: Source,
-    /// text or json.
-    #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+    /// text, json, or csv (one row per edge: source, type, target, role,
+    /// weight).
+    #[arg(long, default_value = "text", value_parser = ["text", "json", "csv"])]
     format: String,
 }
 
@@ -91,7 +94,7 @@ pub struct ExplainArgs {
     #[command(flatten)]
     source: Source,
     /// text or json.
-    #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+    #[arg(long, default_value = "text", value_parser = ["text", "json", "csv"])]
     format: String,
 }
 
@@ -131,10 +134,38 @@ pub fn attendance(args: AttendanceArgs) -> i32 {
             "{}",
             serde_json::to_string_pretty(&doc).expect("serialises")
         );
+    } else if args.format == "table" {
+        print!("{}", align(&attendance_csv(&g, &filter)));
     } else {
         print!("{}", attendance_csv(&g, &filter));
     }
     status(failed)
+}
+
+/// A CSV without quoted fields, as aligned columns.
+fn align(csv: &str) -> String {
+    let rows: Vec<Vec<&str>> = csv.lines().map(|l| l.split(',').collect()).collect();
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..cols)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|v| v.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for r in &rows {
+        let cells: Vec<String> = r
+            .iter()
+            .enumerate()
+            .map(|(c, v)| format!("{v:<w$}", w = widths[c]))
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 pub fn met_cmd(args: MetArgs) -> i32 {
@@ -251,6 +282,25 @@ pub fn explain(args: ExplainArgs) -> i32 {
             "{}",
             serde_json::to_string_pretty(&edges).expect("serialises")
         );
+        return status(failed);
+    }
+    if args.format == "csv" {
+        println!("source,type,target,article,start,end,basis,text");
+        for e in &edges {
+            for ev in &e.evidence {
+                println!(
+                    "{},{},{},{},{},{},{},{}",
+                    csv_field(&e.source),
+                    e.kind,
+                    csv_field(&e.target),
+                    csv_field(&ev.article),
+                    ev.start,
+                    ev.end,
+                    ev.basis.as_deref().unwrap_or(""),
+                    csv_field(&ev.text)
+                );
+            }
+        }
         return status(failed);
     }
     if edges.is_empty() {

@@ -91,7 +91,7 @@ fn to_json(rows: &[MeetingRow]) -> String {
     s
 }
 
-fn csv_field(s: &str) -> String {
+pub fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
