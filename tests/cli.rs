@@ -1,24 +1,11 @@
 //! The `majlis` binary as a user runs it.
 
+mod common;
+use common::{majlis, stderr, stdout};
+
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn majlis(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_majlis"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("majlis runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("UTF-8 errors")
-}
+use std::process::Command;
 
 fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")

@@ -3,17 +3,12 @@
 //! NetworkX. Without those tools these tests say so and skip, unless
 //! MAJLIS_REQUIRE_TOOLS is set (as `.ci/run` does), when they fail.
 
+mod common;
+use common::majlis;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn majlis(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_majlis"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("majlis runs")
-}
+use std::process::Command;
 
 /// Whether `tool` works here; a missing tool fails under MAJLIS_REQUIRE_TOOLS.
 fn have(tool: &str, probe: &[&str]) -> bool {

@@ -1,16 +1,10 @@
 //! Real inputs: encodings, HTML, broken files, threads.
 
+mod common;
+use common::majlis;
+
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn majlis(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_majlis"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("majlis runs")
-}
 
 fn graph_of(path: &Path) -> Value {
     let out = majlis(&["build", path.to_str().unwrap(), "-q"]);

@@ -1,39 +1,10 @@
 //! Questions to the graph: `attendance`, `met`, `show`, `explain`.
 
 use super::meetings::csv_field;
-use super::{ERROR, OK, SOME_FAILED, load_gazetteer, load_inputs};
-use majlis::extract::Extractor;
+use super::{ERROR, OK, SOME_FAILED, Source};
 use majlis::gazetteer::PartialDate;
 use majlis::graph::Graph;
 use majlis::query::{MeetingFilter, attendance_csv, between, met, resolve};
-use std::path::PathBuf;
-
-/// Where the graph comes from: articles or saved graphs, as for `build`.
-#[derive(clap::Args)]
-pub struct Source {
-    /// Article files, folders, JSON Lines, or graphs saved with `build -o X.json`.
-    #[arg(required = true, value_name = "INPUT")]
-    inputs: Vec<PathBuf>,
-    /// Extra gazetteer folder, as for `build`.
-    #[arg(long, value_name = "DIR")]
-    gazetteer: Option<PathBuf>,
-    /// Publication date for text files that carry none.
-    #[arg(long, value_name = "DATE")]
-    date: Option<PartialDate>,
-}
-
-impl Source {
-    /// Loads the graph; `None` (after saying why) when nothing was read.
-    fn load(&self) -> Option<(Graph, bool)> {
-        let gazetteer = load_gazetteer(self.gazetteer.as_deref())?;
-        let loaded = load_inputs(&self.inputs, &Extractor::new(gazetteer), self.date);
-        if loaded.articles == 0 {
-            eprintln!("majlis: no article or graph was read");
-            return None;
-        }
-        Some((loaded.graph, loaded.problems > 0))
-    }
-}
 
 /// The country × meeting matrix: one row per meeting (with date, place and
 /// host), one column per country, 1 where it attended. CSV opens in a

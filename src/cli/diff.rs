@@ -1,10 +1,8 @@
 //! `majlis diff OLD NEW`: what changed between two article sets.
 
-use super::{ERROR, load_gazetteer, load_inputs, write_graph};
+use super::{ERROR, Reading, write_graph};
 use majlis::diff::{Diff, diff, union};
 use majlis::export::Format;
-use majlis::extract::Extractor;
-use majlis::gazetteer::PartialDate;
 use majlis::graph::Graph;
 use std::path::PathBuf;
 
@@ -28,27 +26,17 @@ pub struct Args {
     /// removed, changed or same (.json, .graphml, .gexf, .dot, .svg, .png).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Extra gazetteer folder, as for `build`.
-    #[arg(long, value_name = "DIR")]
-    gazetteer: Option<PathBuf>,
-    /// Publication date for text files that carry none.
-    #[arg(long, value_name = "DATE")]
-    date: Option<PartialDate>,
+    #[command(flatten)]
+    reading: Reading,
 }
 
 pub fn run(args: Args) -> i32 {
-    let Some(gazetteer) = load_gazetteer(args.gazetteer.as_deref()) else {
+    let (Some(old), Some(new)) = (
+        args.reading.load(std::slice::from_ref(&args.old)),
+        args.reading.load(std::slice::from_ref(&args.new)),
+    ) else {
         return ERROR;
     };
-    let extractor = Extractor::new(gazetteer);
-    let old = load_inputs(std::slice::from_ref(&args.old), &extractor, args.date);
-    let new = load_inputs(std::slice::from_ref(&args.new), &extractor, args.date);
-    for (side, loaded) in [(&args.old, &old), (&args.new, &new)] {
-        if loaded.articles == 0 {
-            eprintln!("majlis: nothing was read from '{}'", side.display());
-            return ERROR;
-        }
-    }
     let d = diff(&old.graph, &new.graph);
     if let Some(path) = &args.output {
         let Some(format) = Format::from_path(path) else {

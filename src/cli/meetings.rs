@@ -1,11 +1,9 @@
 //! `majlis meetings`: who met where, when, and who attended.
 
-use super::{ERROR, OK, SOME_FAILED, load_gazetteer, load_inputs};
-use majlis::extract::Extractor;
+use super::{ERROR, OK, SOME_FAILED, Source};
 use majlis::gazetteer::PartialDate;
 use majlis::graph::{Graph, Node};
 use majlis::query::{MeetingFilter, MeetingRow, meeting_rows};
-use std::path::PathBuf;
 
 /// List the meetings of the articles or saved graphs in INPUT...
 ///
@@ -15,9 +13,8 @@ use std::path::PathBuf;
 /// the meetings Turkey attended or hosted from June 2018 on.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Article files, folders, JSON Lines, or graphs saved with `build -o X.json`.
-    #[arg(required = true, value_name = "INPUT")]
-    inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    source: Source,
     /// Only meetings this country attended or hosted (ISO3, e.g. TUR).
     #[arg(long, value_name = "ISO3")]
     country: Option<String>,
@@ -44,24 +41,12 @@ pub struct Args {
     /// table (for reading), json (for scripts) or csv (for spreadsheets).
     #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
     format: String,
-    /// Extra gazetteer folder, as for `build`.
-    #[arg(long, value_name = "DIR")]
-    gazetteer: Option<PathBuf>,
-    /// Publication date for text files that carry none.
-    #[arg(long, value_name = "DATE")]
-    date: Option<PartialDate>,
 }
 
 pub fn run(args: Args) -> i32 {
-    let Some(gazetteer) = load_gazetteer(args.gazetteer.as_deref()) else {
+    let Some((graph, failed)) = args.source.load() else {
         return ERROR;
     };
-    let extractor = Extractor::new(gazetteer);
-    let loaded = load_inputs(&args.inputs, &extractor, args.date);
-    if loaded.articles == 0 {
-        eprintln!("majlis: no article or graph was read");
-        return ERROR;
-    }
     let filter = MeetingFilter {
         country: args.country.clone(),
         person: args.person.clone(),
@@ -71,9 +56,9 @@ pub fn run(args: Args) -> i32 {
         until: args.until,
         status: args.status.clone(),
     };
-    let rows = meeting_rows(&loaded.graph, &filter);
-    print!("{}", render(&loaded.graph, &rows, &args.format));
-    if loaded.problems > 0 { SOME_FAILED } else { OK }
+    let rows = meeting_rows(&graph, &filter);
+    print!("{}", render(&graph, &rows, &args.format));
+    if failed { SOME_FAILED } else { OK }
 }
 
 /// Meeting rows as a table, JSON or CSV.

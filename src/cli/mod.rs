@@ -80,6 +80,58 @@ pub fn run() -> i32 {
     }
 }
 
+/// How articles are read: the gazetteer to match with and the date of
+/// undated text files. Shared by every command that reads articles.
+#[derive(clap::Args)]
+pub struct Reading {
+    /// Extra gazetteer folder, as for `build`.
+    #[arg(long, value_name = "DIR")]
+    gazetteer: Option<PathBuf>,
+    /// Publication date for text files that carry none.
+    #[arg(long, value_name = "DATE")]
+    date: Option<PartialDate>,
+}
+
+impl Reading {
+    /// Reads `inputs` into one graph; `None` (after saying why) when the
+    /// gazetteer is bad or nothing was read.
+    pub fn load(&self, inputs: &[PathBuf]) -> Option<Loaded> {
+        let gazetteer = load_gazetteer(self.gazetteer.as_deref())?;
+        let loaded = load_inputs(inputs, &Extractor::new(gazetteer), self.date);
+        if loaded.articles == 0 {
+            eprintln!(
+                "majlis: nothing was read from {}",
+                inputs
+                    .iter()
+                    .map(|p| format!("'{}'", p.display()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            return None;
+        }
+        Some(loaded)
+    }
+}
+
+/// Where a graph comes from: articles or saved graphs, as for `build`.
+#[derive(clap::Args)]
+pub struct Source {
+    /// Article files, folders, JSON Lines, or graphs saved with `build -o X.json`.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    reading: Reading,
+}
+
+impl Source {
+    /// The graph and whether any input was skipped; `None` after saying
+    /// why when nothing could be read.
+    pub fn load(&self) -> Option<(Graph, bool)> {
+        let loaded = self.reading.load(&self.inputs)?;
+        Some((loaded.graph, loaded.problems > 0))
+    }
+}
+
 /// Loads the built-in gazetteer, plus the user's folder when given;
 /// prints every problem and returns `None` if there were any.
 pub fn load_gazetteer(dir: Option<&Path>) -> Option<Gazetteer> {

@@ -151,6 +151,19 @@ fn build(path: &Path, extractor: &Extractor) -> Option<Graph> {
     ok.then_some(graph)
 }
 
+/// The `required` and `optional` items of one gold category.
+fn gold_lists(expected: &Value, category: &str) -> (Vec<Value>, Vec<Value>) {
+    let list = |k: &str| -> Vec<Value> {
+        expected
+            .get(category)
+            .and_then(|s| s.get(k))
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    (list("required"), list("optional"))
+}
+
 /// The strings of `v[key]` as a set.
 fn set_of(v: Option<&Value>, key: &str) -> BTreeSet<String> {
     strings(v.and_then(|v| v.get(key))).into_iter().collect()
@@ -265,16 +278,7 @@ fn score_items(
     g: &Graph,
     report: &mut Report,
 ) {
-    let section = expected.get(category);
-    let list = |k: &str| -> Vec<Value> {
-        section
-            .and_then(|s| s.get(k))
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default()
-    };
-    let required = list("required");
-    let optional = list("optional");
+    let (required, optional) = gold_lists(expected, category);
     let req: Vec<GoldItem> = required.iter().map(GoldItem::parse).collect();
     let opt: Vec<GoldItem> = optional.iter().map(GoldItem::parse).collect();
     let predicted: Vec<&Node> = named(g).filter(|n| n.kind == kind).collect();
@@ -335,15 +339,7 @@ fn meeting_matches(gold: &Value, m: &Node) -> bool {
 }
 
 fn score_meetings(article: &str, expected: &Value, g: &Graph, report: &mut Report) {
-    let section = expected.get("meetings");
-    let list = |k: &str| -> Vec<Value> {
-        section
-            .and_then(|s| s.get(k))
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default()
-    };
-    let (required, optional) = (list("required"), list("optional"));
+    let (required, optional) = gold_lists(expected, "meetings");
     let predicted: Vec<Predicted> = g
         .nodes()
         .filter(|n| n.kind == "meeting")

@@ -508,7 +508,7 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
         if anchors.is_empty()
             && !triggers.is_empty()
             && let Some((pos, h)) = host_country(cx, &words, &triggers, &in_sentence)
-                .or_else(|| host_by_person(cx, &words, &triggers, &in_sentence))
+                .or_else(|| host_by_person(cx, &triggers, &in_sentence))
         {
             anchors.push((pos, None, Some(h)));
         }
@@ -864,11 +864,9 @@ fn locative_before(cx: &Context, words: &[&Token], pos: usize) -> bool {
 /// والعبادي). People of different countries leave the place unknown.
 fn host_by_person(
     cx: &Context,
-    words: &[&Token],
     triggers: &[(&Token, Trigger)],
     in_sentence: &[&Resolved],
 ) -> Option<(usize, usize)> {
-    let _ = words;
     let country_of = |person: usize| cx.relations_of(person).next().map(|rel| rel.target);
     for (t, k) in triggers {
         if !matches!(k, Trigger::Meeting(_)) {

@@ -12,7 +12,7 @@
 //!   its only non-weak owner.
 
 use crate::gazetteer::{AliasForm, Candidate, EntityKind, Gazetteer, PartialDate, Target};
-use crate::text::{Normalized, sentence_ends};
+use crate::text::Normalized;
 use std::collections::{HashMap, HashSet};
 
 /// A hit resolved to one entity, in folded chars.
@@ -62,6 +62,7 @@ pub fn resolve(
     candidates: &[Candidate],
     date: Option<PartialDate>,
     first_names: &HashSet<String>,
+    sentences: &[usize],
 ) -> Vec<Resolved> {
     let entities = g.entities();
     let kind = |t: &Target| entities[t.entity].kind;
@@ -103,7 +104,6 @@ pub fn resolve(
         }
     }
     // Pass 2: what needs the article.
-    let sentences = sentence_ends(text.as_str());
     for ci in pending {
         let c = &candidates[ci];
         let has_place = c.targets.iter().any(|t| kind(t) == EntityKind::Place);
@@ -173,7 +173,7 @@ pub fn resolve(
                 &full_person_at,
                 &strong_at,
                 c.start,
-                sentence_start(&sentences, c.start),
+                sentence_start(sentences, c.start),
                 date,
             )
         {
@@ -181,7 +181,7 @@ pub fn resolve(
             // is the movement unless the leader was just named in full.
             let named_here = full_person_at.get(&e).is_some_and(|ps| {
                 ps.iter()
-                    .any(|&p| p >= sentence_start(&sentences, c.start) && p <= c.start)
+                    .any(|&p| p >= sentence_start(sentences, c.start) && p <= c.start)
             });
             if !org_chosen || named_here {
                 chosen

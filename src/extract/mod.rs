@@ -94,6 +94,9 @@ impl Extractor {
     pub fn extract(&self, article: &Article) -> Extraction {
         let norm = Normalized::new(&article.text);
         let original: Vec<char> = article.text.chars().collect();
+        // Every stage reads the same sentences and words.
+        let sentences = sentence_ends(norm.as_str());
+        let tokens = tokenize(norm.as_str());
         let furniture = boilerplate_lines(&norm);
         let mut candidates = self.matcher.find(&norm);
         candidates.retain(|c| !furniture.iter().any(|&(s, e)| s <= c.start && c.end <= e));
@@ -104,6 +107,7 @@ impl Extractor {
             &candidates,
             article.published,
             &self.first_names,
+            &sentences,
         );
         let titles = self.matcher.find_titles(&norm);
         for c in titles::holders(
@@ -164,10 +168,9 @@ impl Extractor {
             &resolved,
             &titles,
             article.published,
+            &sentences,
         );
         let dates = find_dates(norm.as_str(), article.published);
-        let tokens = tokenize(norm.as_str());
-        let sentences = sentence_ends(norm.as_str());
         // Meetings look relations up by person: one copy per (person,
         // country), sorted by person.
         let mut by_person: Vec<Relation> = relations.clone();

@@ -5,7 +5,7 @@
 use super::mentions::Resolved;
 use crate::evidence::Evidence;
 use crate::gazetteer::{AliasForm, Candidate, EntityKind, Gazetteer, PartialDate, Role, TitleHit};
-use crate::text::{Normalized, sentence_ends};
+use crate::text::Normalized;
 
 /// The kinds of relation extraction produces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -52,9 +52,9 @@ pub fn represents(
     resolved: &[Resolved],
     titles: &[TitleHit],
     date: Option<PartialDate>,
+    ends: &[usize],
 ) -> Vec<Relation> {
     let entities = g.entities();
-    let ends = sentence_ends(text.as_str());
     let sentence_of = |i: usize| ends.partition_point(|&e| e <= i);
     let quote = |s: usize, e: usize| -> Evidence {
         let (os, oe) = text.original_span(s, e);
