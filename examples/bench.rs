@@ -52,7 +52,7 @@ fn main() {
         for batch in articles.chunks(512) {
             let done: Vec<_> =
                 pool.install(|| batch.par_iter().map(|a| extractor.extract(a)).collect());
-            for x in &done {
+            for x in done {
                 graph.add(x, extractor.gazetteer());
             }
         }

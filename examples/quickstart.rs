@@ -12,7 +12,7 @@ fn main() {
          التحالف الدولي. وقال وزير الخارجية المغربي ناصر بوريطة إن اللقاء ركّز على أفريقيا.",
     );
     let mut graph = Graph::new();
-    graph.add(&extractor.extract(&article), extractor.gazetteer());
+    graph.add(extractor.extract(&article), extractor.gazetteer());
     graph.finish();
     for node in graph.nodes() {
         println!("{:<40} {} / {}", node.id, node.label_en, node.label_ar);

@@ -20,7 +20,7 @@
 //! let extractor = Extractor::new(Gazetteer::builtin().unwrap());
 //! let article = Article::new("a1", "ضمت قائمة الدول المشاركة كلًا من العراق، ولبنان، والأردن");
 //! let mut graph = Graph::new();
-//! graph.add(&extractor.extract(&article), extractor.gazetteer());
+//! graph.add(extractor.extract(&article), extractor.gazetteer());
 //! graph.finish();
 //! let ids: Vec<&str> = graph.nodes().map(|n| n.id.as_str()).collect();
 //! assert_eq!(ids, ["country:IRQ", "country:JOR", "country:LBN"]);

@@ -13,7 +13,7 @@ fn per_article() -> Vec<Graph> {
     read_inputs(&["seeds".into()], &mut |item| {
         if let Item::Article(a) = item {
             let mut g = Graph::new();
-            g.add(&x.extract(&a), x.gazetteer());
+            g.add(x.extract(&a), x.gazetteer());
             graphs.push(g);
         }
     });
@@ -74,7 +74,7 @@ fn a_month_and_a_day_of_the_same_meeting_are_one_meeting() {
     let build = |text: &str| {
         let mut g = Graph::new();
         g.add(
-            &x.extract(&majlis::input::Article::new("a", text)),
+            x.extract(&majlis::input::Article::new("a", text)),
             x.gazetteer(),
         );
         g.finish();

@@ -9,10 +9,10 @@ mod meetings;
 
 use clap::{Parser, Subcommand};
 use majlis::export::Format;
-use majlis::extract::Extractor;
+use majlis::extract::{Extraction, Extractor};
 use majlis::gazetteer::{Gazetteer, PartialDate};
 use majlis::graph::{Graph, from_json};
-use majlis::input::Item;
+use majlis::input::{Article, Item};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -233,40 +233,69 @@ pub fn load_inputs_with(
         );
         b
     });
-    let mut batch: Vec<majlis::input::Article> = Vec::with_capacity(BATCH);
-    let flush = |batch: &mut Vec<majlis::input::Article>, graph: &mut Graph| {
-        let done: Vec<majlis::extract::Extraction> =
-            pool.install(|| batch.par_iter().map(|a| extractor.extract(a)).collect());
-        for x in &done {
-            graph.add(x, extractor.gazetteer());
-        }
-        if let Some(b) = &bar {
-            b.inc(done.len() as u64);
-        }
-        batch.clear();
-    };
+    // Three stages run at once: reading and decoding, extraction on the
+    // pool, and merging into the graph, which is serial and would
+    // otherwise leave the pool idle. Batches travel in input order.
     let options = majlis::input::ReadOptions { lossy: run.lossy };
-    majlis::input::read_inputs_with(&texts, &options, &mut |item| match item {
-        Item::Article(mut article) => {
-            if article.published.is_none() {
-                article.published = date;
+    let (graph, (read, failed)) = std::thread::scope(|scope| {
+        let (to_extract, batches) = std::sync::mpsc::sync_channel::<Vec<Article>>(2);
+        let (to_merge, extracted) = std::sync::mpsc::sync_channel::<Vec<Extraction>>(2);
+        let bar = &bar;
+        let reader = scope.spawn(move || {
+            let (mut articles, mut problems) = (0usize, 0usize);
+            let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
+            majlis::input::read_inputs_with(&texts, &options, &mut |item| match item {
+                Item::Article(mut article) => {
+                    if article.published.is_none() {
+                        article.published = date;
+                    }
+                    articles += 1;
+                    batch.push(article);
+                    if batch.len() == BATCH {
+                        // The receiver only goes away if extraction died.
+                        let _ = to_extract.send(std::mem::take(&mut batch));
+                    }
+                }
+                Item::Problem(p) => {
+                    if let Some(b) = bar {
+                        b.suspend(|| eprintln!("majlis: {p}"));
+                    } else {
+                        eprintln!("majlis: {p}");
+                    }
+                    problems += 1;
+                }
+            });
+            if !batch.is_empty() {
+                let _ = to_extract.send(batch);
             }
-            articles += 1;
-            batch.push(article);
-            if batch.len() == BATCH {
-                flush(&mut batch, &mut graph);
+            (articles, problems)
+        });
+        let merger = scope.spawn(move || {
+            for done in extracted {
+                let n = done.len() as u64;
+                for x in done {
+                    graph.add(x, extractor.gazetteer());
+                }
+                if let Some(b) = bar {
+                    b.inc(n);
+                }
+            }
+            graph
+        });
+        for batch in batches {
+            let done: Vec<Extraction> =
+                pool.install(|| batch.par_iter().map(|a| extractor.extract(a)).collect());
+            if to_merge.send(done).is_err() {
+                break;
             }
         }
-        Item::Problem(p) => {
-            if let Some(b) = &bar {
-                b.suspend(|| eprintln!("majlis: {p}"));
-            } else {
-                eprintln!("majlis: {p}");
-            }
-            problems += 1;
-        }
+        drop(to_merge);
+        let counts = reader.join().expect("the reader does not panic");
+        (merger.join().expect("merging does not panic"), counts)
     });
-    flush(&mut batch, &mut graph);
+    let mut graph = graph;
+    articles += read;
+    problems += failed;
     if let Some(b) = bar {
         b.finish_and_clear();
     }

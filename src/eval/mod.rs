@@ -143,7 +143,7 @@ fn build(path: &Path, extractor: &Extractor) -> Option<Graph> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            graph.add(&extractor.extract(&a), extractor.gazetteer());
+            graph.add(extractor.extract(&a), extractor.gazetteer());
             ok = true;
         }
     });

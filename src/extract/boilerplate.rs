@@ -3,6 +3,8 @@
 //! them are dropped (the text itself stays, so offsets do not move).
 
 use crate::text::Normalized;
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
 
 /// Phrases of site footers (folded); a line with two of them is a footer.
 const FOOTER: [&str; 12] = [
@@ -44,7 +46,7 @@ pub fn boilerplate_lines(text: &Normalized) -> Vec<(usize, usize)> {
     for line in text.as_str().split('\n') {
         let len = line.chars().count();
         let trimmed = line.trim();
-        let footer = FOOTER.iter().filter(|p| trimmed.contains(*p)).count() >= 2;
+        let footer = is_footer(trimmed);
         let list = LISTS.iter().any(|p| trimmed.starts_with(p));
         if footer || list {
             out.push((start, start + len));
@@ -52,4 +54,15 @@ pub fn boilerplate_lines(text: &Normalized) -> Vec<(usize, usize)> {
         start += len + 1;
     }
     out
+}
+
+/// Whether two different footer phrases stand in `line`.
+fn is_footer(line: &str) -> bool {
+    static PHRASES: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(FOOTER).expect("footer phrases are plain strings"));
+    let mut first = None;
+    PHRASES.find_overlapping_iter(line).any(|m| {
+        let p = m.pattern();
+        first.get_or_insert(p) != &p
+    })
 }

@@ -5,7 +5,10 @@
 //! Works on folded text (see [`crate::text::fold`]); spans are folded chars.
 
 use crate::gazetteer::PartialDate;
-use regex::Regex;
+use crate::text::{Normalized, Token, code, is_word_char, tokenize_codes};
+use regex::{Captures, Regex};
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
 use std::sync::OnceLock;
 
 /// A date as precise as the text gives it; the year may be unknown
@@ -208,13 +211,93 @@ fn patterns() -> &'static Patterns {
     })
 }
 
+/// The matches of `re` inside `windows` that stand between word
+/// boundaries, with their groups. Month names like اب hide inside many
+/// words; finding is cheap and capturing is not, so groups are read only
+/// for whole words.
+fn bounded<'t>(
+    re: &'t Regex,
+    text: &'t str,
+    windows: &'t [(usize, usize)],
+) -> impl Iterator<Item = Captures<'t>> + 't {
+    windows
+        .iter()
+        .flat_map(move |&(from, to)| {
+            re.find_iter(&text[from..to])
+                .map(move |m| (from + m.start(), from + m.end()))
+        })
+        .filter(|&(s, e)| is_boundary(text, s, true) && is_boundary(text, e, false))
+        .filter_map(|(s, e)| re.captures_at(&text[..e], s))
+}
+
+/// Words no date expression does without: the first word of a month
+/// name, شهر, the words of relative dates and the nouns before a year.
+fn is_cue(word: &[u8]) -> bool {
+    static CUES: LazyLock<(FxHashSet<Vec<u8>>, Vec<bool>)> = LazyLock::new(|| {
+        let words: FxHashSet<Vec<u8>> = MONTHS
+            .iter()
+            .filter_map(|(name, _)| name.split(' ').next())
+            .chain(WEEKDAYS)
+            .chain([
+                "شهر",
+                "امس",
+                "اليوم",
+                "غدا",
+                "الشهر",
+                "العام",
+                "الاسبوع",
+                "عام",
+                "سنه",
+            ])
+            .map(|w| w.chars().map(code).collect())
+            .collect();
+        // Most words are turned away by their first and last letters
+        // before any hashing.
+        let mut ends = vec![false; 1 << 16];
+        for w in &words {
+            ends[end_pair(w)] = true;
+        }
+        (words, ends)
+    });
+    !word.is_empty() && CUES.1[end_pair(word)] && CUES.0.contains(word)
+}
+
+fn end_pair(word: &[u8]) -> usize {
+    (word[0] as usize) << 8 | word[word.len() - 1] as usize
+}
+
+/// Byte ranges of the folded text around the words a date needs (a cue,
+/// or digits followed by - / .), wide enough for the longest expression:
+/// the date regexes run there only, not over the whole text.
+fn windows(text: &Normalized, words: &[Token]) -> Vec<(usize, usize)> {
+    const BEFORE: usize = 3;
+    const AFTER: usize = 8;
+    let codes = text.codes();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        let word = &codes[w.start..w.end];
+        let numeric = word.last().is_some_and(u8::is_ascii_digit)
+            && matches!(codes.get(w.end), Some(b'-' | b'/' | b'.'));
+        if !numeric && !is_cue(word) {
+            continue;
+        }
+        let from = text.byte_of_char(words[k.saturating_sub(BEFORE)].start);
+        let to = text.byte_of_char(words[(k + AFTER).min(words.len() - 1)].end);
+        match out.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => out.push((from, to)),
+        }
+    }
+    out
+}
+
 fn is_boundary(s: &str, byte: usize, before: bool) -> bool {
     let c = if before {
         s[..byte].chars().next_back()
     } else {
         s[byte..].chars().next()
     };
-    c.is_none_or(|c| !c.is_alphanumeric())
+    c.is_none_or(|c| !is_word_char(c))
 }
 
 /// Every date expression in folded `text`, anchored on `published` when
@@ -229,8 +312,19 @@ fn is_boundary(s: &str, byte: usize, before: bool) -> bool {
 /// assert_eq!(anchored[0].date.iso(), "2017-05-23");
 /// ```
 pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateHit> {
+    let folded = Normalized::new(text);
+    find_dates_in(&folded, &tokenize_codes(folded.codes()), published)
+}
+
+/// [`find_dates`] over folded text and its words, as extraction has them.
+pub(crate) fn find_dates_in(
+    folded: &Normalized,
+    words: &[Token],
+    published: Option<PartialDate>,
+) -> Vec<DateHit> {
+    let text = folded.as_str();
     let p = patterns();
-    let char_at = |byte: usize| text[..byte].chars().count();
+    let char_at = |byte: usize| folded.char_index_of_byte(byte);
     let mut hits: Vec<DateHit> = Vec::new();
     let push = |hits: &mut Vec<DateHit>, start: usize, end: usize, date: TextDate, future: bool| {
         if !is_boundary(text, start, true) || !is_boundary(text, end, false) {
@@ -247,7 +341,8 @@ pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateHit> {
             });
         }
     };
-    for c in p.numeric.captures_iter(text) {
+    let windows = windows(folded, words);
+    for c in bounded(&p.numeric, text, &windows) {
         let (d, m, y) = (
             c["d"].parse::<u8>(),
             c["m"].parse::<u8>(),
@@ -271,7 +366,7 @@ pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateHit> {
             );
         }
     }
-    for c in p.full.captures_iter(text) {
+    for c in bounded(&p.full, text, &windows) {
         let whole = c.get(0).expect("match");
         let month = month_number(&c["month"]);
         let day = c.name("day").and_then(|d| d.as_str().parse::<u8>().ok());
@@ -317,7 +412,7 @@ pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateHit> {
         );
     }
     if let Some(pub_date) = published.filter(|d| d.day.is_some()) {
-        for c in p.relative.captures_iter(text) {
+        for c in bounded(&p.relative, text, &windows) {
             let whole = c.get(0).expect("match");
             let (date, future) = if let Some(w) = c.name("word") {
                 match w.as_str() {
@@ -369,7 +464,7 @@ pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateHit> {
             push(&mut hits, whole.start(), whole.end(), date, future);
         }
     }
-    for c in p.year.captures_iter(text) {
+    for c in bounded(&p.year, text, &windows) {
         let whole = c.get(0).expect("match");
         if let Ok(y) = c["y"].parse::<u16>() {
             push(

@@ -18,6 +18,8 @@ use super::relations::Relation;
 use crate::evidence::Evidence;
 use crate::gazetteer::{AliasForm, Candidate, EntityKind, Gazetteer, TitleHit};
 use crate::text::{Normalized, Token};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::LazyLock;
 
 /// Whether a meeting took place or is announced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -66,45 +68,114 @@ enum Trigger {
     Host,
 }
 
+/// Clitics that may stand before a trigger word, tried in this order.
+const TRIGGER_CLITICS: [&str; 10] = ["وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك"];
+
 fn trigger_of(word: &str) -> Option<Trigger> {
+    // Every word of every sentence is asked, so the answer comes from one
+    // hash lookup over all the spellings that can answer at all.
+    static WORDS: LazyLock<FxHashMap<String, Trigger>> = LazyLock::new(|| {
+        TRIGGER_STEMS
+            .iter()
+            .flat_map(|(stem, _)| {
+                std::iter::once(stem.to_string())
+                    .chain(TRIGGER_CLITICS.iter().map(move |p| format!("{p}{stem}")))
+            })
+            .filter_map(|w| trigger_by_rules(&w).map(|t| (w, t)))
+            .collect()
+    });
+    WORDS.get(word).copied()
+}
+
+/// What [`trigger_of`] answers, worked out by the rules.
+fn trigger_by_rules(word: &str) -> Option<Trigger> {
     // واجتمع، فالتقى، وبحضور …: a conjunction or preposition in front.
     std::iter::once(word)
-        .chain(
-            ["وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك"]
-                .iter()
-                .filter_map(|p| word.strip_prefix(p)),
-        )
+        .chain(TRIGGER_CLITICS.iter().filter_map(|p| word.strip_prefix(p)))
         .find_map(trigger_stem)
 }
 
+/// Trigger words and the kind of gathering they name; `None` marks the
+/// verbs of hosting (استضافت), which name the host, not a meeting.
+const TRIGGER_STEMS: [(&str, Option<&str>); 71] = [
+    ("اجتماع", Some("meeting")),
+    ("اجتماعا", Some("meeting")),
+    ("اجتماعات", Some("meeting")),
+    ("اجتماعه", Some("meeting")),
+    ("اجتماعها", Some("meeting")),
+    ("اجتماعهم", Some("meeting")),
+    ("الاجتماع", Some("meeting")),
+    ("اجتمع", Some("meeting")),
+    ("اجتمعوا", Some("meeting")),
+    ("اجتمعت", Some("meeting")),
+    ("يجتمع", Some("meeting")),
+    ("يجتمعون", Some("meeting")),
+    ("سيجتمع", Some("meeting")),
+    ("ستجتمع", Some("meeting")),
+    ("تجتمع", Some("meeting")),
+    ("المجتمعين", Some("meeting")),
+    ("المجتمعون", Some("meeting")),
+    ("قمه", Some("summit")),
+    ("القمه", Some("summit")),
+    ("قمتها", Some("summit")),
+    ("قمتهم", Some("summit")),
+    ("موتمر", Some("conference")),
+    ("الموتمر", Some("conference")),
+    ("موتمرا", Some("conference")),
+    ("لقاء", Some("meeting")),
+    ("اللقاء", Some("meeting")),
+    ("لقاءات", Some("meeting")),
+    ("لقاءا", Some("meeting")),
+    ("التقي", Some("meeting")),
+    ("يلتقي", Some("meeting")),
+    ("سيلتقي", Some("meeting")),
+    ("التقوا", Some("meeting")),
+    ("التقت", Some("meeting")),
+    ("يلتقون", Some("meeting")),
+    ("تلتقي", Some("meeting")),
+    ("محادثات", Some("talks")),
+    ("المحادثات", Some("talks")),
+    ("مباحثات", Some("talks")),
+    ("المباحثات", Some("talks")),
+    ("مفاوضات", Some("talks")),
+    ("المفاوضات", Some("talks")),
+    ("زياره", Some("visit")),
+    ("الزياره", Some("visit")),
+    ("زيارته", Some("visit")),
+    ("زيارتها", Some("visit")),
+    ("زار", Some("visit")),
+    ("زارت", Some("visit")),
+    ("يزور", Some("visit")),
+    ("تزور", Some("visit")),
+    ("سيزور", Some("visit")),
+    ("ستزور", Some("visit")),
+    ("سيذهب", Some("visit")),
+    ("ستذهب", Some("visit")),
+    ("استقبل", Some("meeting")),
+    ("استقبلت", Some("meeting")),
+    ("يستقبل", Some("meeting")),
+    ("تستقبل", Some("meeting")),
+    ("سيستقبل", Some("meeting")),
+    ("استقبال", Some("meeting")),
+    ("استقباله", Some("meeting")),
+    ("مشاورات", Some("talks")),
+    ("المشاورات", Some("talks")),
+    ("منتدي", Some("conference")),
+    ("حوار", Some("conference")),
+    ("استضافت", None),
+    ("استضاف", None),
+    ("تستضيف", None),
+    ("يستضيف", None),
+    ("ستستضيف", None),
+    ("سيستضيف", None),
+    ("استضافه", None),
+];
+
 fn trigger_stem(stem: &str) -> Option<Trigger> {
-    let kind = match stem {
-        "اجتماع" | "اجتماعا" | "اجتماعات" | "اجتماعه" | "اجتماعها" | "اجتماعهم" | "الاجتماع" => {
-            "meeting"
-        }
-        "اجتمع" | "اجتمعوا" | "اجتمعت" | "يجتمع" | "يجتمعون" | "سيجتمع" | "ستجتمع" | "تجتمع"
-        | "المجتمعين" | "المجتمعون" => "meeting",
-        "قمه" | "القمه" | "قمتها" | "قمتهم" => "summit",
-        "موتمر" | "الموتمر" | "موتمرا" => "conference",
-        "لقاء" | "اللقاء" | "لقاءات" | "لقاءا" | "التقي" | "يلتقي" | "سيلتقي" | "التقوا"
-        | "التقت" | "يلتقون" | "تلتقي" => "meeting",
-        "محادثات" | "المحادثات" | "مباحثات" | "المباحثات" | "مفاوضات" | "المفاوضات" => {
-            "talks"
-        }
-        "زياره" | "الزياره" | "زيارته" | "زيارتها" | "زار" | "زارت" | "يزور" | "تزور" | "سيزور"
-        | "ستزور" | "سيذهب" | "ستذهب" => "visit",
-        "استقبل" | "استقبلت" | "يستقبل" | "تستقبل" | "سيستقبل" | "استقبال" | "استقباله" => {
-            "meeting"
-        }
-        "مشاورات" | "المشاورات" => "talks",
-        "منتدي" | "حوار" => "conference",
-        "استضافت" | "استضاف" | "تستضيف" | "يستضيف" | "ستستضيف" | "سيستضيف" | "استضافه" =>
-        {
-            return Some(Trigger::Host);
-        }
-        _ => return None,
-    };
-    Some(Trigger::Meeting(kind))
+    TRIGGER_STEMS
+        .iter()
+        .find(|(w, _)| *w == stem)
+        .map(|(_, kind)| kind.map_or(Trigger::Host, Trigger::Meeting))
 }
 
 /// Nouns that refer back to a meeting already named.
@@ -407,7 +478,9 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
                 c.start >= start && c.end <= end
             })
             .collect();
-        let planned_sentence = words.iter().any(|t| PLANNED.contains(&cx.word(t)));
+        static PLANNED_WORDS: LazyLock<FxHashSet<&str>> =
+            LazyLock::new(|| PLANNED.into_iter().collect());
+        let planned_sentence = words.iter().any(|t| PLANNED_WORDS.contains(cx.word(t)));
         let mut targets: Vec<usize> = Vec::new();
         let mut introduced: Vec<(usize, usize)> = Vec::new(); // (anchor, meeting)
         let mut claimed: Vec<usize> = Vec::new(); // trigger starts that found a place
@@ -1083,4 +1156,33 @@ fn strip_speech(w: &str) -> &str {
         }
     }
     w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_trigger_table_answers_as_the_rules_do() {
+        let seeds: String = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+            .expect("the seeds folder")
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .collect();
+        let text = crate::text::fold(&seeds);
+        let mut words: Vec<String> = text
+            .split(|c: char| !crate::text::is_word_char(c))
+            .map(str::to_string)
+            .collect();
+        for (stem, _) in TRIGGER_STEMS {
+            for p in TRIGGER_CLITICS.iter().chain(&["", "وال", "فب", "بال"]) {
+                words.push(format!("{p}{stem}"));
+            }
+        }
+        let mut triggers = 0;
+        for w in &words {
+            assert!(trigger_of(w) == trigger_by_rules(w), "{w}");
+            triggers += usize::from(trigger_of(w).is_some());
+        }
+        assert!(triggers > 100, "only {triggers} triggers");
+    }
 }

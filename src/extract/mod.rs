@@ -12,7 +12,7 @@ mod titles;
 use crate::evidence::Evidence;
 use crate::gazetteer::{AliasForm, EntityKind, Gazetteer, Matcher, PartialDate};
 use crate::input::Article;
-use crate::text::{Normalized, fold, sentence_ends, tokenize};
+use crate::text::{Normalized, fold, sentence_ends_codes, tokenize_codes};
 use std::collections::HashSet;
 
 pub use boilerplate::boilerplate_lines;
@@ -95,8 +95,8 @@ impl Extractor {
         let norm = Normalized::new(&article.text);
         let original: Vec<char> = article.text.chars().collect();
         // Every stage reads the same sentences and words.
-        let sentences = sentence_ends(norm.as_str());
-        let tokens = tokenize(norm.as_str());
+        let sentences = sentence_ends_codes(norm.codes());
+        let tokens = tokenize_codes(norm.codes());
         let furniture = boilerplate_lines(&norm);
         let mut candidates = self.matcher.find(&norm);
         candidates.retain(|c| !furniture.iter().any(|&(s, e)| s <= c.start && c.end <= e));
@@ -170,7 +170,7 @@ impl Extractor {
             article.published,
             &sentences,
         );
-        let dates = find_dates(norm.as_str(), article.published);
+        let dates = dates::find_dates_in(&norm, &tokens, article.published);
         // Meetings look relations up by person: one copy per (person,
         // country), sorted by person.
         let mut by_person: Vec<Relation> = relations.clone();

@@ -9,8 +9,8 @@
 
 use super::Gazetteer;
 use super::model::{AliasForm, EntityKind};
-use crate::text::{Normalized, fold, is_word_char};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::text::{Normalized, OTHER_WORD, code, code_is_word, fold};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 
 /// One entity a matched string may name.
@@ -74,8 +74,12 @@ pub fn title_ends_before(titles: &[TitleHit], pos: usize) -> bool {
 /// The compiled matcher for one gazetteer.
 #[derive(Debug, Clone)]
 pub struct Matcher {
+    /// Over [`Normalized::codes`]: match offsets are char offsets.
     automaton: AhoCorasick,
     targets: Vec<Vec<Target>>,
+    /// The folded text of patterns holding a char without a code of its
+    /// own, which a hit must equal.
+    ambiguous: Vec<Option<String>>,
     titles: AhoCorasick,
     title_of: Vec<usize>,
     /// Per entity: its kind and the country it belongs to (for nesting).
@@ -86,6 +90,8 @@ pub struct Matcher {
 const CLITICS: [&str; 12] = [
     "", "و", "ف", "ب", "ك", "ل", "وب", "فب", "ول", "فل", "وك", "فك",
 ];
+/// The longest clitic sequence, in chars (وبال، ولل).
+const MAX_CLITIC_CHARS: usize = 4;
 /// Suffixes that inflect a nisba: feminine, plurals, duals, and the
 /// accusative ـيًّا (فلسطينيا).
 const NISBA_SUFFIXES: [&str; 9] = ["", "ه", "ين", "ون", "ان", "تين", "تان", "ات", "ا"];
@@ -163,8 +169,14 @@ impl Matcher {
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .build(&patterns)
+            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
+            .build(patterns.iter().map(|p| codes_of(p)))
             .expect("gazetteer patterns are plain strings");
+        let ambiguous = patterns
+            .iter()
+            .map(|p| p.chars().any(|c| code(c) >= OTHER_WORD).then(|| p.clone()))
+            .collect();
         let mut title_patterns = Vec::new();
         let mut title_of = Vec::new();
         for (ti, t) in gazetteer.titles().iter().enumerate() {
@@ -176,9 +188,12 @@ impl Matcher {
                 }
             }
         }
+        // Titles are Arabic words: every char has a code of its own.
         let titles = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .build(&title_patterns)
+            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
+            .build(title_patterns.iter().map(|p| codes_of(p)))
             .expect("title patterns are plain strings");
         let kinds = gazetteer
             .entities()
@@ -191,6 +206,7 @@ impl Matcher {
         Matcher {
             automaton,
             targets,
+            ambiguous,
             titles,
             title_of,
             kinds,
@@ -202,22 +218,32 @@ impl Matcher {
     pub fn find(&self, text: &Normalized) -> Vec<Candidate> {
         let s = text.as_str();
         let mut hits: Vec<Candidate> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(s) {
-            let start = text.char_index_of_byte(m.start());
-            let end = text.char_index_of_byte(m.end());
-            if !ends_word(s, m.end()) {
+        let codes = text.codes();
+        for m in self.automaton.find_overlapping_iter(codes) {
+            let (start, end) = (m.start(), m.end());
+            // Most raw hits sit inside longer words.
+            if !ends_word(codes, end) {
                 continue;
             }
-            let word_start = word_start(text, start);
-            let prefix = &s[text.byte_of_char(word_start)..m.start()];
-            let valid: Vec<Target> = self.targets[m.pattern().as_usize()]
+            let Some(word_start) = clitic_start(codes, start) else {
+                continue;
+            };
+            let pattern = m.pattern().as_usize();
+            if let Some(folded) = &self.ambiguous[pattern]
+                && &s[text.byte_of_char(start)..text.byte_of_char(end)] != folded
+            {
+                continue;
+            }
+            let prefix = &s[text.byte_of_char(word_start)..text.byte_of_char(start)];
+            let targets = &self.targets[pattern];
+            if !targets.iter().any(|t| prefix_allowed(prefix, t)) {
+                continue;
+            }
+            let valid: Vec<Target> = targets
                 .iter()
                 .filter(|t| prefix_allowed(prefix, t))
                 .copied()
                 .collect();
-            if valid.is_empty() {
-                continue;
-            }
             let takes_article = matches!(valid[0].form, AliasForm::Adjective | AliasForm::People);
             let start = if takes_article && prefix.ends_with("ال") {
                 start - 2
@@ -288,20 +314,23 @@ impl Matcher {
     pub fn find_titles(&self, text: &Normalized) -> Vec<TitleHit> {
         let s = text.as_str();
         let mut hits = Vec::new();
-        for m in self.titles.find_overlapping_iter(s) {
-            if !ends_word(s, m.end()) {
+        let codes = text.codes();
+        for m in self.titles.find_overlapping_iter(codes) {
+            let (start, end) = (m.start(), m.end());
+            if !ends_word(codes, end) {
                 continue;
             }
-            let start = text.char_index_of_byte(m.start());
-            let ws = word_start(text, start);
-            let prefix = &s[text.byte_of_char(ws)..m.start()];
+            let Some(word_start) = clitic_start(codes, start) else {
+                continue;
+            };
+            let prefix = &s[text.byte_of_char(word_start)..text.byte_of_char(start)];
             if !["", "و", "ف", "ل", "ب"].contains(&prefix) {
                 continue;
             }
             hits.push(Candidate {
                 start,
-                end: text.char_index_of_byte(m.end()),
-                word_start: ws,
+                end,
+                word_start,
                 targets: vec![Target {
                     entity: self.title_of[m.pattern().as_usize()],
                     alias: 0,
@@ -357,18 +386,27 @@ fn select_longest(mut hits: Vec<Candidate>) -> Vec<Candidate> {
     kept
 }
 
-fn ends_word(s: &str, byte_end: usize) -> bool {
-    s[byte_end..]
-        .chars()
-        .next()
-        .is_none_or(|c| !is_word_char(c))
+/// Whether no word char follows char `end`.
+fn ends_word(codes: &[u8], end: usize) -> bool {
+    codes.get(end).is_none_or(|&b| !code_is_word(b))
 }
 
-fn word_start(text: &Normalized, mut i: usize) -> usize {
-    while i > 0 && text.char_at(i - 1).is_some_and(is_word_char) {
+/// The char where the word holding char `start` begins, when at most
+/// [`MAX_CLITIC_CHARS`] word chars stand before it (no allowed clitic
+/// sequence is longer, so a longer run means the hit is inside a word).
+fn clitic_start(codes: &[u8], start: usize) -> Option<usize> {
+    let mut i = start;
+    while i > 0 && code_is_word(codes[i - 1]) {
+        if start - i == MAX_CLITIC_CHARS {
+            return None;
+        }
         i -= 1;
     }
-    i
+    Some(i)
+}
+
+fn codes_of(folded: &str) -> Vec<u8> {
+    folded.chars().map(code).collect()
 }
 
 fn prefix_allowed(prefix: &str, t: &Target) -> bool {

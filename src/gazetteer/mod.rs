@@ -33,6 +33,9 @@ pub struct Gazetteer {
     entities: Vec<Entity>,
     titles: Vec<Title>,
     index: HashMap<(EntityKind, String), usize>,
+    /// Graph node id of each entity, computed once: the graph asks for
+    /// one per mention.
+    node_ids: Vec<String>,
 }
 
 impl Gazetteer {
@@ -119,9 +122,13 @@ impl Gazetteer {
         for e in parsed.entities {
             let key = (e.kind, e.id.clone());
             match self.index.get(&key) {
-                Some(&i) => self.entities[i] = e,
+                Some(&i) => {
+                    self.node_ids[i] = e.node_id();
+                    self.entities[i] = e;
+                }
                 None => {
                     self.index.insert(key, self.entities.len());
+                    self.node_ids.push(e.node_id());
                     self.entities.push(e);
                 }
             }
@@ -138,6 +145,19 @@ impl Gazetteer {
     /// All entities, in load order.
     pub fn entities(&self) -> &[Entity] {
         &self.entities
+    }
+
+    /// The graph node id of entity `i` (see [`Entity::node_id`]).
+    ///
+    /// # Example
+    /// ```
+    /// use majlis::gazetteer::{EntityKind, Gazetteer};
+    /// let g = Gazetteer::builtin().unwrap();
+    /// let jordan = g.position(EntityKind::Country, "JOR").unwrap();
+    /// assert_eq!(g.node_id(jordan), "country:JOR");
+    /// ```
+    pub fn node_id(&self, i: usize) -> &str {
+        &self.node_ids[i]
     }
 
     /// All titles.
@@ -161,6 +181,7 @@ impl Gazetteer {
     /// finds without, say, the people list).
     pub fn without(mut self, kind: EntityKind) -> Gazetteer {
         self.entities.retain(|e| e.kind != kind);
+        self.node_ids = self.entities.iter().map(Entity::node_id).collect();
         self.index = self
             .entities
             .iter()

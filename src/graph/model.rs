@@ -5,6 +5,7 @@ use crate::evidence::Evidence;
 use crate::extract::{Discovered, Extraction, Meeting, Status, TextDate, latin_label};
 use crate::gazetteer::{Entity, EntityKind, Gazetteer};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -131,8 +132,8 @@ pub struct Edge {
 /// use majlis::{extract::Extractor, gazetteer::Gazetteer, graph::Graph, input::Article};
 /// let x = Extractor::new(Gazetteer::builtin().unwrap());
 /// let mut g = Graph::new();
-/// g.add(&x.extract(&Article::new("a", "زار أردوغان العراق")), x.gazetteer());
-/// g.add(&x.extract(&Article::new("b", "الرئيس التركي رجب طيب أردوغان")), x.gazetteer());
+/// g.add(x.extract(&Article::new("a", "زار أردوغان العراق")), x.gazetteer());
+/// g.add(x.extract(&Article::new("b", "الرئيس التركي رجب طيب أردوغان")), x.gazetteer());
 /// let erdogan = g.node("person:recep-tayyip-erdogan").unwrap();
 /// assert_eq!(erdogan.articles.len(), 2);
 /// ```
@@ -141,6 +142,8 @@ pub struct Graph {
     inner: StableDiGraph<Node, Edge>,
     nodes: BTreeMap<String, NodeIndex>,
     edges: BTreeMap<(String, String, String), EdgeIndex>,
+    /// The edges between two nodes, to find one without building its key.
+    between: FxHashMap<(NodeIndex, NodeIndex), Vec<EdgeIndex>>,
     articles: BTreeSet<String>,
 }
 
@@ -152,41 +155,56 @@ impl Graph {
 
     /// Adds one article's extraction. Places are kept out until meetings
     /// use them.
-    pub fn add(&mut self, x: &Extraction, g: &Gazetteer) {
-        self.articles.insert(x.article.clone());
+    pub fn add(&mut self, x: Extraction, g: &Gazetteer) {
+        let article = x.article;
         let date = x.published.map(|d| d.to_string());
-        for m in &x.mentions {
-            let entity = &g.entities()[m.entity];
-            if entity.kind == EntityKind::Place {
+        // An entity is named many times in one article: find its node and
+        // credit the article once.
+        let mut seen: FxHashMap<usize, NodeIndex> = FxHashMap::default();
+        for m in x.mentions {
+            if g.entities()[m.entity].kind == EntityKind::Place {
                 continue;
             }
-            let node = self.node_for(entity);
-            node.aliases_ar.extend(m.surface.clone());
-            node.articles.insert(x.article.clone());
+            let idx = match seen.get(&m.entity) {
+                Some(&idx) => idx,
+                None => {
+                    let idx = self.entity_node(g, m.entity);
+                    seen.insert(m.entity, idx);
+                    let node = &mut self.inner[idx];
+                    insert_article(&mut node.articles, &article);
+                    if let Some(d) = &date {
+                        widen(&mut node.first_seen, &mut node.last_seen, d);
+                    }
+                    idx
+                }
+            };
+            let node = &mut self.inner[idx];
+            if let Some(surface) = m.surface
+                && !node.aliases_ar.contains(&surface)
+            {
+                node.aliases_ar.insert(surface);
+            }
             node.mentions += 1;
-            node.evidence.push(m.evidence.clone());
-            if let Some(d) = &date {
-                widen(&mut node.first_seen, &mut node.last_seen, d);
-            }
+            node.evidence.push(m.evidence);
         }
-        for m in &x.meetings {
-            self.add_meeting(m, &x.article, g, date.as_deref());
+        for m in x.meetings {
+            self.add_meeting(m, &article, g, date.as_deref());
         }
-        for d in &x.discovered {
-            self.add_discovered(d, &x.article, g, date.as_deref());
+        for d in x.discovered {
+            self.add_discovered(d, &article, g, date.as_deref());
         }
-        for r in &x.relations {
-            let source = g.entities()[r.source].node_id();
-            let target_entity = &g.entities()[r.target];
-            self.node_for(target_entity);
-            let edge = self.edge_for(&source, &target_entity.node_id(), r.kind.as_str());
-            edge.articles.insert(x.article.clone());
+        for r in x.relations {
+            let source = self.entity_node(g, r.source);
+            let target = self.entity_node(g, r.target);
+            let edge = self.edge_between(source, target, r.kind.as_str());
+            insert_article(&mut edge.articles, &article);
             edge.weight = edge.articles.len();
-            if let Some(role) = &r.role {
-                *edge.roles.entry(role.clone()).or_default() += 1;
+            if let Some(role) = r.role {
+                *edge.roles.entry(role).or_default() += 1;
             }
-            edge.evidence.push(r.evidence.clone());
+            edge.evidence.push(r.evidence);
         }
+        self.articles.insert(article);
     }
 
     /// Adds every node and edge of `other` (merging is associative, so
@@ -231,14 +249,13 @@ impl Graph {
         }
     }
 
-    fn add_meeting(&mut self, m: &Meeting, article: &str, g: &Gazetteer, published: Option<&str>) {
+    fn add_meeting(&mut self, m: Meeting, article: &str, g: &Gazetteer, published: Option<&str>) {
         let entities = g.entities();
         let place = m.place.map(|p| &entities[p]);
-        let host = m.host.map(|h| &entities[h]);
-        let Some(anchor) = place.or(host) else {
+        let Some(anchor) = place.or(m.host.map(|h| &entities[h])) else {
             return;
         };
-        let id = meeting_id(anchor, m, article);
+        let id = meeting_id(anchor, &m, article);
         let date = m.date.map(|d| d.iso());
         let idx = match self.nodes.get(&id) {
             Some(&i) => i,
@@ -253,18 +270,18 @@ impl Graph {
                 let i = self.inner.add_node(Node {
                     place: place.map(|p| p.name_en.clone()),
                     place_ar: place.map(|p| p.name_ar.clone()),
-                    country: host.map(|h| h.id.clone()),
+                    country: m.host.map(|h| entities[h].id.clone()),
                     date: date.clone(),
                     status: Some(m.status.as_str().into()),
                     kind_of_meeting: Some(m.kind.into()),
                     ..Node::new(id.clone(), "meeting", name_ar, name_en)
                 });
-                self.nodes.insert(id.clone(), i);
+                self.nodes.insert(id, i);
                 i
             }
         };
         let node = &mut self.inner[idx];
-        node.articles.insert(article.to_string());
+        insert_article(&mut node.articles, article);
         node.mentions += m.evidence.len();
         node.evidence.extend(m.evidence.iter().cloned());
         if m.status == Status::Held {
@@ -273,26 +290,25 @@ impl Graph {
         if let Some(d) = published {
             widen(&mut node.first_seen, &mut node.last_seen, d);
         }
-        if let Some(h) = host {
-            self.node_for(h);
-            let edge = self.edge_for(&h.node_id(), &id, "hosted");
-            edge.articles.insert(article.to_string());
+        if let Some(h) = m.host {
+            let host = self.entity_node(g, h);
+            let edge = self.edge_between(host, idx, "hosted");
+            insert_article(&mut edge.articles, article);
             edge.weight = edge.articles.len();
             edge.evidence.extend(m.evidence.first().cloned());
         }
-        for (who, ev) in &m.attendees {
-            let e = &entities[*who];
-            self.node_for(e);
-            let edge = self.edge_for(&e.node_id(), &id, "attended");
-            edge.articles.insert(article.to_string());
+        for (who, ev) in m.attendees {
+            let attendee = self.entity_node(g, who);
+            let edge = self.edge_between(attendee, idx, "attended");
+            insert_article(&mut edge.articles, article);
             edge.weight = edge.articles.len();
-            edge.evidence.push(ev.clone());
+            edge.evidence.push(ev);
         }
     }
 
     fn add_discovered(
         &mut self,
-        d: &Discovered,
+        d: Discovered,
         article: &str,
         g: &Gazetteer,
         published: Option<&str>,
@@ -314,63 +330,66 @@ impl Graph {
                         latin_label(&d.latin),
                     )
                 });
-                self.nodes.insert(id.clone(), i);
-                i
-            }
-        };
-        let node = &mut self.inner[idx];
-        node.aliases_ar.insert(d.name_ar.clone());
-        node.articles.insert(article.to_string());
-        node.mentions += d.evidence.len();
-        node.evidence.extend(d.evidence.iter().cloned());
-        if let Some(p) = published {
-            widen(&mut node.first_seen, &mut node.last_seen, p);
-        }
-        if let Some(c) = d.country.filter(|_| !d.role.is_empty()) {
-            let country = &g.entities()[c];
-            self.node_for(country);
-            let edge = self.edge_for(&id, &country.node_id(), "represents");
-            edge.articles.insert(article.to_string());
-            edge.weight = edge.articles.len();
-            *edge.roles.entry(d.role.clone()).or_default() += 1;
-            edge.evidence.push(d.evidence[0].clone());
-        }
-    }
-
-    fn node_for(&mut self, entity: &Entity) -> &mut Node {
-        let id = entity.node_id();
-        let idx = match self.nodes.get(&id) {
-            Some(&i) => i,
-            None => {
-                let i = self.inner.add_node(Node {
-                    iso3: (entity.kind == EntityKind::Country).then(|| entity.id.clone()),
-                    aliases_en: entity.aliases_en.clone(),
-                    ..Node::new(
-                        id.clone(),
-                        entity.kind.as_str(),
-                        entity.name_ar.clone(),
-                        entity.name_en.clone(),
-                    )
-                });
                 self.nodes.insert(id, i);
                 i
             }
         };
-        &mut self.inner[idx]
+        let node = &mut self.inner[idx];
+        node.aliases_ar.insert(d.name_ar);
+        insert_article(&mut node.articles, article);
+        node.mentions += d.evidence.len();
+        let first = d.evidence.first().cloned();
+        node.evidence.extend(d.evidence);
+        if let Some(p) = published {
+            widen(&mut node.first_seen, &mut node.last_seen, p);
+        }
+        if let (Some(c), Some(first)) = (d.country.filter(|_| !d.role.is_empty()), first) {
+            let country = self.entity_node(g, c);
+            let edge = self.edge_between(idx, country, "represents");
+            insert_article(&mut edge.articles, article);
+            edge.weight = edge.articles.len();
+            *edge.roles.entry(d.role).or_default() += 1;
+            edge.evidence.push(first);
+        }
     }
 
-    fn edge_for(&mut self, source: &str, target: &str, kind: &str) -> &mut Edge {
-        let key = (source.to_string(), target.to_string(), kind.to_string());
-        let idx = match self.edges.get(&key) {
-            Some(&i) => i,
+    /// The node of gazetteer entity `i`, added on first use.
+    fn entity_node(&mut self, g: &Gazetteer, i: usize) -> NodeIndex {
+        let id = g.node_id(i);
+        if let Some(&idx) = self.nodes.get(id) {
+            return idx;
+        }
+        let entity = &g.entities()[i];
+        let idx = self.inner.add_node(Node {
+            iso3: (entity.kind == EntityKind::Country).then(|| entity.id.clone()),
+            aliases_en: entity.aliases_en.clone(),
+            ..Node::new(
+                id.to_string(),
+                entity.kind.as_str(),
+                entity.name_ar.clone(),
+                entity.name_en.clone(),
+            )
+        });
+        self.nodes.insert(id.to_string(), idx);
+        idx
+    }
+
+    /// The edge of type `kind` from node `s` to node `t`, added on first use.
+    fn edge_between(&mut self, s: NodeIndex, t: NodeIndex, kind: &str) -> &mut Edge {
+        let found = self
+            .between
+            .get(&(s, t))
+            .and_then(|es| es.iter().copied().find(|&e| self.inner[e].kind == kind));
+        let idx = match found {
+            Some(i) => i,
             None => {
-                let (s, t) = (self.nodes[source], self.nodes[target]);
+                let (source, target) = (self.inner[s].id.clone(), self.inner[t].id.clone());
                 let i = self.inner.add_edge(
                     s,
                     t,
                     Edge {
-                        source: source.to_string(),
-                        target: target.to_string(),
+                        source: source.clone(),
+                        target: target.clone(),
                         kind: kind.to_string(),
                         role: None,
                         roles: BTreeMap::new(),
@@ -380,11 +399,17 @@ impl Graph {
                         diff: None,
                     },
                 );
-                self.edges.insert(key, i);
+                self.edges.insert((source, target, kind.to_string()), i);
+                self.between.entry((s, t)).or_default().push(i);
                 i
             }
         };
         &mut self.inner[idx]
+    }
+
+    fn edge_for(&mut self, source: &str, target: &str, kind: &str) -> &mut Edge {
+        let (s, t) = (self.nodes[source], self.nodes[target]);
+        self.edge_between(s, t, kind)
     }
 
     /// Sorts evidence and settles derived fields so that output is the same
@@ -487,6 +512,11 @@ impl Graph {
             let Some(e) = self.inner.remove_edge(ei) else {
                 continue;
             };
+            if let (Some(&s), Some(&t)) = (self.nodes.get(&e.source), self.nodes.get(&e.target))
+                && let Some(es) = self.between.get_mut(&(s, t))
+            {
+                es.retain(|&x| x != ei);
+            }
             let source = if e.source == from {
                 to
             } else {
@@ -565,6 +595,7 @@ impl Graph {
             let key = (e.source.clone(), e.target.clone(), e.kind.clone());
             let i = g.inner.add_edge(s, t, e);
             g.edges.insert(key, i);
+            g.between.entry((s, t)).or_default().push(i);
         }
         Ok(g)
     }
@@ -598,6 +629,14 @@ fn meeting_word(kind: &str) -> &'static str {
         "talks" => "محادثات",
         "visit" => "زيارة",
         _ => "اجتماع",
+    }
+}
+
+/// Adds an article id to a set, allocating only when it is new (an
+/// entity is usually named many times in one article).
+fn insert_article(set: &mut BTreeSet<String>, article: &str) {
+    if !set.contains(article) {
+        set.insert(article.to_string());
     }
 }
 

@@ -208,7 +208,7 @@ impl std::fmt::Display for Unresolved {
 /// use majlis::{extract::Extractor, gazetteer::Gazetteer, graph::Graph, input::Article};
 /// let x = Extractor::new(Gazetteer::builtin().unwrap());
 /// let mut g = Graph::new();
-/// g.add(&x.extract(&Article::new("a", "زار أردوغان العراق")), x.gazetteer());
+/// g.add(x.extract(&Article::new("a", "زار أردوغان العراق")), x.gazetteer());
 /// assert_eq!(majlis::query::resolve(&g, "IRQ").unwrap(), "country:IRQ");
 /// assert_eq!(majlis::query::resolve(&g, "العراق").unwrap(), "country:IRQ");
 /// assert_eq!(majlis::query::resolve(&g, "erdogan").unwrap(), "person:recep-tayyip-erdogan");

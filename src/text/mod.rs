@@ -7,7 +7,10 @@ mod normalize;
 mod tokens;
 
 pub use normalize::{Normalized, fold};
-pub use tokens::{Token, is_word_char, sentence_ends, tokenize};
+pub use tokens::{
+    OTHER, OTHER_WORD, Token, code, code_is_word, is_word_char, sentence_ends, sentence_ends_codes,
+    tokenize, tokenize_codes,
+};
 
 /// Slices `text` by char indices `[start, end)`.
 ///

@@ -6,6 +6,7 @@
 //! character of the folded copy, the index of the original character it came
 //! from, so any span found in the copy maps back exactly.
 
+use super::tokens::code;
 use unicode_normalization::UnicodeNormalization;
 
 /// Text folded for matching, with a map from its characters to the original.
@@ -21,6 +22,9 @@ use unicode_normalization::UnicodeNormalization;
 #[derive(Debug, Clone)]
 pub struct Normalized {
     text: String,
+    /// One [`code`](super::code) per char of `text`: byte offsets in it
+    /// are char offsets, and an automaton over it reads half the bytes.
+    codes: Vec<u8>,
     /// Char index in the original for each char of `text`.
     origin: Vec<u32>,
     /// Byte offset in `text` of each char, plus one entry for the end.
@@ -34,6 +38,7 @@ impl Normalized {
     pub fn new(original: &str) -> Normalized {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() / 2);
+        let mut codes = Vec::with_capacity(original.len() / 2);
         let mut byte_starts = Vec::with_capacity(original.len() / 2);
         let mut original_len = 0usize;
         let mut push = |c: char, at: usize, text: &mut String| {
@@ -44,6 +49,7 @@ impl Normalized {
             }
             byte_starts.push(text.len() as u32);
             origin.push(at as u32);
+            codes.push(code(c));
             text.push(c);
         };
         for (i, c) in original.chars().enumerate() {
@@ -61,6 +67,7 @@ impl Normalized {
         byte_starts.push(text.len() as u32);
         Normalized {
             text,
+            codes,
             origin,
             byte_starts,
             original_len,
@@ -70,6 +77,19 @@ impl Normalized {
     /// The folded text.
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+
+    /// The folded text as one [`code`](super::code) per char.
+    ///
+    /// # Example
+    /// ```
+    /// use majlis::text::{Normalized, code};
+    /// let n = Normalized::new("عمّان 2");
+    /// assert_eq!(n.codes().len(), n.char_len());
+    /// assert_eq!(n.codes()[0], code('ع'));
+    /// ```
+    pub fn codes(&self) -> &[u8] {
+        &self.codes
     }
 
     /// Number of characters of the folded text.

@@ -31,6 +31,51 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// The one-byte code of a folded char: ASCII stays itself, the Arabic
+/// letters U+0621–U+064A take 0x80–0xA9, the Arabic comma, semicolon and
+/// question mark and the two dotless letters have codes of their own, and
+/// any other char is [`OTHER_WORD`] or [`OTHER`] by [`is_word_char`].
+/// Folded text is almost all of these, so a code names its char, and the
+/// rare other chars are told apart by comparing the text itself.
+///
+/// # Example
+/// ```
+/// use majlis::text::{code, OTHER, OTHER_WORD};
+/// assert_eq!(code('a'), b'a');
+/// assert_eq!(code('ء'), 0x80);
+/// assert_eq!(code('é'), OTHER_WORD);
+/// assert_eq!(code('—'), OTHER);
+/// ```
+pub fn code(c: char) -> u8 {
+    match c {
+        _ if c.is_ascii() => c as u8,
+        '\u{0621}'..='\u{064A}' => 0x80 + (c as u32 - 0x0621) as u8,
+        '،' => 0xB0,
+        '؛' => 0xB1,
+        '؟' => 0xB2,
+        '\u{066E}' => 0xB3,
+        '\u{066F}' => 0xB4,
+        _ if is_word_char(c) => OTHER_WORD,
+        _ => OTHER,
+    }
+}
+
+/// The [`code`] of a word char that has none of its own.
+pub const OTHER_WORD: u8 = 0xFE;
+/// The [`code`] of a char that is not a word char and has none of its own.
+pub const OTHER: u8 = 0xFF;
+
+/// Whether a [`code`] stands for a word char ([`is_word_char`]).
+///
+/// # Example
+/// ```
+/// use majlis::text::{code, code_is_word};
+/// assert!(code_is_word(code('ب')) && !code_is_word(code('،')));
+/// ```
+pub fn code_is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || (0x80..=0xA9).contains(&b) || matches!(b, 0xB3 | 0xB4 | OTHER_WORD)
+}
+
 /// Splits folded text into words.
 ///
 /// # Example
@@ -40,11 +85,15 @@ pub fn is_word_char(c: char) -> bool {
 /// assert_eq!((words[1].start, words[1].end), (8, 14));
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+    tokenize_codes(&text.chars().map(code).collect::<Vec<u8>>())
+}
+
+/// [`tokenize`] over [`code`]s ([`Normalized::codes`](super::Normalized::codes)).
+pub fn tokenize_codes(codes: &[u8]) -> Vec<Token> {
+    let mut out = Vec::with_capacity(codes.len() / 5);
     let mut start = None;
-    let mut i = 0;
-    for c in text.chars() {
-        match (is_word_char(c), start) {
+    for (i, &b) in codes.iter().enumerate() {
+        match (code_is_word(b), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 out.push(Token { start: s, end: i });
@@ -52,10 +101,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             _ => {}
         }
-        i += 1;
     }
     if let Some(s) = start {
-        out.push(Token { start: s, end: i });
+        out.push(Token {
+            start: s,
+            end: codes.len(),
+        });
     }
     out
 }
@@ -72,17 +123,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// assert_eq!(ends, vec![4, 12, 18]);
 /// ```
 pub fn sentence_ends(text: &str) -> Vec<usize> {
-    let chars: Vec<char> = text.chars().collect();
+    sentence_ends_codes(&text.chars().map(code).collect::<Vec<u8>>())
+}
+
+/// [`sentence_ends`] over [`code`]s ([`Normalized::codes`](super::Normalized::codes)).
+pub fn sentence_ends_codes(codes: &[u8]) -> Vec<usize> {
     let mut ends = Vec::new();
-    for (i, &c) in chars.iter().enumerate() {
-        let end = match c {
-            '\n' | '!' | '?' | '؟' | '؛' => true,
-            '.' => {
-                let prev = i.checked_sub(1).map(|p| chars[p]);
-                let next = chars.get(i + 1).copied();
+    for (i, &b) in codes.iter().enumerate() {
+        let end = match b {
+            b'\n' | b'!' | b'?' | 0xB2 | 0xB1 => true,
+            b'.' => {
+                let prev = i.checked_sub(1).map(|p| codes[p]);
+                let next = codes.get(i + 1).copied();
                 let between_digits = prev.is_some_and(|p| p.is_ascii_digit())
                     && next.is_some_and(|n| n.is_ascii_digit());
-                let abbreviation = next.is_some_and(is_word_char) || i >= 2 && chars[i - 2] == '.';
+                let abbreviation = next.is_some_and(code_is_word) || i >= 2 && codes[i - 2] == b'.';
                 !between_digits && !abbreviation
             }
             _ => false,
@@ -91,8 +146,8 @@ pub fn sentence_ends(text: &str) -> Vec<usize> {
             ends.push(i + 1);
         }
     }
-    if ends.last() != Some(&chars.len()) {
-        ends.push(chars.len());
+    if ends.last() != Some(&codes.len()) {
+        ends.push(codes.len());
     }
     ends
 }
@@ -115,6 +170,22 @@ mod tests {
             })
             .collect();
         assert_eq!(words, ["كلًا", "من", "العراق", "ولبنان", "والأردن"]);
+    }
+
+    #[test]
+    fn chars_without_a_code_of_their_own_keep_their_class() {
+        let t = tokenize("café—中文 ١٢");
+        assert_eq!(
+            t,
+            [
+                Token { start: 0, end: 4 },
+                Token { start: 5, end: 7 },
+                Token { start: 8, end: 10 }
+            ]
+        );
+        for c in ['é', '中', '—', '٫', 'ـ', 'ٮ'] {
+            assert_eq!(code_is_word(code(c)), is_word_char(c), "{c}");
+        }
     }
 
     #[test]
