@@ -1,7 +1,7 @@
 //! Real inputs: encodings, HTML, broken files, threads.
 
 mod common;
-use common::majlis;
+use common::{majlis, stderr};
 
 use serde_json::Value;
 use std::path::Path;
@@ -35,28 +35,88 @@ fn every_encoding_of_a_seed_gives_the_same_graph() {
     bom8.extend(text.as_bytes());
     let (cp1256, _, unmappable) = encoding_rs::WINDOWS_1256.encode(&text);
     assert!(!unmappable);
-    let variants: Vec<(&str, Vec<u8>)> = vec![
-        ("utf8", text.as_bytes().to_vec()),
-        ("utf8-bom", bom8),
-        ("utf16le-bom", utf16(true, true)),
-        ("utf16be-bom", utf16(false, true)),
-        ("utf16le", utf16(true, false)),
-        ("utf16be", utf16(false, false)),
-        ("cp1256", cp1256.into_owned()),
+    let (iso, _, unmappable) = encoding_rs::ISO_8859_6.encode(&text);
+    assert!(!unmappable);
+    let variants: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("utf8", text.as_bytes().to_vec(), "UTF-8"),
+        ("utf8-bom", bom8, "UTF-8"),
+        ("utf16le-bom", utf16(true, true), "UTF-16LE"),
+        ("utf16be-bom", utf16(false, true), "UTF-16BE"),
+        ("utf16le", utf16(true, false), "UTF-16LE"),
+        ("utf16be", utf16(false, false), "UTF-16BE"),
+        ("cp1256", cp1256.into_owned(), "windows-1256"),
+        ("iso-8859-6", iso.into_owned(), "ISO-8859-6"),
     ];
     let dir = tempfile::tempdir().unwrap();
     let mut graphs = Vec::new();
-    for (name, bytes) in &variants {
+    for (name, bytes, encoding) in &variants {
         let sub = dir.path().join(name);
         std::fs::create_dir(&sub).unwrap();
         let file = sub.join("article.txt");
         std::fs::write(&file, bytes).unwrap();
-        graphs.push((name, graph_of(&file)));
+        let g = graph_of(&file);
+        assert_eq!(
+            g["articles"],
+            serde_json::json!([{"id": "article.txt", "encoding": encoding}]),
+            "{name}"
+        );
+        graphs.push((name, g));
     }
     for (name, g) in &graphs[1..] {
         assert_eq!(g["nodes"], graphs[0].1["nodes"], "{name}");
         assert_eq!(g["edges"], graphs[0].1["edges"], "{name}");
     }
+}
+
+#[test]
+fn articles_keep_their_encoding_and_metadata_through_saving_and_merging() {
+    let text = std::fs::read_to_string(SEED).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let (cp1256, _, _) = encoding_rs::WINDOWS_1256.encode(&text);
+    std::fs::write(d.join("arabic-1256.txt"), &cp1256).unwrap();
+    let mut le = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        le.extend(u.to_le_bytes());
+    }
+    std::fs::write(d.join("arabic-utf16.txt"), &le).unwrap();
+    std::fs::write(
+        d.join("feed.jsonl"),
+        "{\"id\": \"n1\", \"text\": \"زار أردوغان بغداد\", \"published\": \"2018-02-19T08:00:00Z\", \"source\": \"ANT\", \"url\": \"https://example.org/n1\"}\n",
+    )
+    .unwrap();
+    let expected = serde_json::json!([
+        {"id": "arabic-1256.txt", "encoding": "windows-1256"},
+        {"id": "arabic-utf16.txt", "encoding": "UTF-16LE"},
+        {"id": "n1", "published": "2018-02-19", "source": "ANT", "url": "https://example.org/n1"},
+    ]);
+    let together = graph_of(d);
+    assert_eq!(together["articles"], expected);
+    assert_eq!(together["graph"]["articles"], 3);
+
+    // Built apart, saved, and merged: the same records.
+    let saved: Vec<String> = ["arabic-1256.txt", "arabic-utf16.txt", "feed.jsonl"]
+        .iter()
+        .map(|f| {
+            let out = d.join(format!("{f}.json"));
+            let run = majlis(&[
+                "build",
+                d.join(f).to_str().unwrap(),
+                "-q",
+                "-o",
+                out.to_str().unwrap(),
+            ]);
+            assert!(run.status.success(), "{}", stderr(&run));
+            out.display().to_string()
+        })
+        .collect();
+    let mut args = vec!["build", "-q"];
+    args.extend(saved.iter().map(String::as_str));
+    let merged = majlis(&args);
+    assert!(merged.status.success(), "{}", stderr(&merged));
+    let merged: Value = serde_json::from_slice(&merged.stdout).unwrap();
+    assert_eq!(merged["articles"], expected);
+    assert_eq!(merged["nodes"], together["nodes"]);
 }
 
 /// Node ids (or edge keys), with the article hash of undated meetings
