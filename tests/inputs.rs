@@ -246,3 +246,40 @@ fn page_furniture_names_nobody() {
         ["country:JOR"]
     );
 }
+
+#[test]
+fn the_summary_counts_what_was_skipped_by_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), "زار أردوغان بغداد").unwrap();
+    let mut invalid = "نص عن سوريا".as_bytes().to_vec();
+    invalid.extend([0xC3, 0x28]);
+    std::fs::write(d.join("b.txt"), &invalid).unwrap();
+    std::fs::write(
+        d.join("c.jsonl"),
+        "{broken\n\
+         {\"id\": \"1\", \"text\": \"زار أردوغان بغداد\", \"published\": \"yesterday\"}\n\
+         [1, 2]\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("d.txt"), "").unwrap();
+    let out = majlis(&["build", d.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 6, "five problems and the summary:\n{err}");
+    assert!(
+        lines[5].starts_with(
+            "majlis: 2 article(s) read, 4 skipped (2 not a JSON article, 1 empty, 1 undecodable bytes), \
+             1 with a warning (1 bad published date); "
+        ),
+        "{err}"
+    );
+    let clean = majlis(&["build", "seeds", "-o", d.join("g.json").to_str().unwrap()]);
+    assert_eq!(clean.status.code(), Some(0));
+    assert!(
+        stderr(&clean).starts_with("majlis: 5 article(s) read, 0 skipped; "),
+        "{}",
+        stderr(&clean)
+    );
+}
