@@ -163,6 +163,11 @@ fn an_html_page_gives_the_entities_and_meetings_of_its_text() {
     std::fs::write(&html, page).unwrap();
     let from_html = graph_of(&html);
     let from_text = graph_of(Path::new(SEED));
+    let meetings = ids(&from_text, "nodes")
+        .into_iter()
+        .filter(|id| id.starts_with("meeting:"))
+        .count();
+    assert_eq!(meetings, 4, "the seed reports four meetings");
     assert_eq!(ids(&from_html, "nodes"), ids(&from_text, "nodes"));
     assert_eq!(ids(&from_html, "edges"), ids(&from_text, "edges"));
     // Offsets refer to the extracted text: every quote is where it says.
@@ -189,28 +194,60 @@ fn broken_inputs_are_reported_and_the_rest_is_read() {
     std::fs::write(d.join("empty.txt"), b"").unwrap();
     std::fs::write(d.join("zero.jsonl"), b"").unwrap();
     std::fs::write(d.join("binary.txt"), b"\x00\x01\x02\x03\xff\xfe\x00").unwrap();
-    let big = "سوريا ".repeat(900_000);
-    std::fs::write(
-        d.join("lines.jsonl"),
-        format!("{{\"id\": \"big\", \"text\": \"{big}\"}}\nnot json\n{{\"id\": \"ok\", \"text\": \"زار أردوغان بغداد\"}}\n"),
-    )
-    .unwrap();
+    // A 5 MB text on one line, with its only names at the very end.
+    let filler = "وقال المتحدث إن الوضع مستقر. ";
+    let big = filler.repeat(5_000_000 / filler.len() + 1) + "زار أردوغان سوريا.";
+    assert!(big.len() >= 5_000_000);
+    let mut lines = format!("{{\"id\": \"big\", \"text\": \"{big}\"}}\nnot json\n").into_bytes();
+    lines.extend(b"{\"id\": \"latin1\", \"text\": \"caf\xe9\"}\n");
+    lines.extend("{\"id\": \"ok\", \"text\": \"زار أردوغان بغداد\"}\n".as_bytes());
+    std::fs::write(d.join("lines.jsonl"), lines).unwrap();
     let out = majlis(&["build", d.to_str().unwrap(), "-q"]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "something was skipped");
+    let err = stderr(&out);
     let p = |f: &str| d.join(f).display().to_string();
-    for needle in [
-        format!("{}: not valid UTF-8 at byte 20", p("invalid.txt")),
-        format!("{}: empty file", p("empty.txt")),
-        format!("{}: empty file (no articles)", p("zero.jsonl")),
-        format!("{}: binary data", p("binary.txt")),
-        format!("{}:2: not a JSON article", p("lines.jsonl")),
-    ] {
-        assert!(err.contains(&needle), "stderr lacks '{needle}':\n{err}");
-    }
-    assert_eq!(err.lines().count(), 5, "one line per problem:\n{err}");
+    let expected = [
+        format!(
+            "majlis: {}: binary data (a NUL byte at byte 0); majlis reads text articles",
+            p("binary.txt")
+        ),
+        format!("majlis: {}: empty file", p("empty.txt")),
+        format!(
+            "majlis: {}: not valid UTF-8 at byte 20; fix the file, or pass --lossy to read such bytes as U+FFFD",
+            p("invalid.txt")
+        ),
+        format!(
+            "majlis: {}:2: not a JSON article (expected ident at line 1 column 2); each line needs an object with \"id\" and \"text\"",
+            p("lines.jsonl")
+        ),
+        format!(
+            "majlis: {}:3: not valid UTF-8 at byte 29 of the line",
+            p("lines.jsonl")
+        ),
+        format!("majlis: {}: empty file (no articles)", p("zero.jsonl")),
+    ];
+    assert_eq!(
+        err.lines().collect::<Vec<_>>(),
+        expected,
+        "one line per problem, in input order"
+    );
     let g: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(g["graph"]["articles"], 2, "the 5 MB line and the good one");
+    assert_eq!(
+        g["articles"],
+        serde_json::json!([{"id": "big"}, {"id": "ok"}]),
+        "the 5 MB line and the good one"
+    );
+    // Offsets count characters to the end of the long line.
+    let syria = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == "country:SYR")
+        .unwrap();
+    let chars = big.chars().count() as u64;
+    assert_eq!(syria["evidence"][0]["article"], "big");
+    assert_eq!(syria["evidence"][0]["start"], chars - 6);
+    assert_eq!(syria["evidence"][0]["end"], chars - 1);
     // With --lossy the damaged file is read too.
     let lossy = majlis(&[
         "build",
