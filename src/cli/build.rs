@@ -1,6 +1,6 @@
 //! `majlis build`: articles in, one graph out.
 
-use super::{ERROR, Loaded, OK, Run, SOME_FAILED, load_gazetteer, load_inputs_with, write_graph};
+use super::{ERROR, OK, Run, SOME_FAILED, load_gazetteer, load_inputs_with, write_graph};
 use majlis::export::{Filter, Format};
 use majlis::extract::Extractor;
 use majlis::gazetteer::PartialDate;
@@ -100,11 +100,7 @@ pub fn run(args: Args) -> i32 {
     };
     let started = Instant::now();
     let extractor = Extractor::new(gazetteer);
-    let Loaded {
-        graph,
-        articles: read,
-        problems,
-    } = load_inputs_with(
+    let loaded = load_inputs_with(
         &args.inputs,
         &extractor,
         args.date,
@@ -114,13 +110,14 @@ pub fn run(args: Args) -> i32 {
             lossy: args.lossy,
         },
     );
+    let read = loaded.articles;
     if read == 0 {
         eprintln!(
             "majlis: no article was read; majlis reads {EXTENSIONS} files and folders of them"
         );
         return ERROR;
     }
-    let graph = args.filter().apply(&graph);
+    let graph = args.filter().apply(&loaded.graph);
     if let Err(e) = write_graph(&graph, format, args.output.as_deref()) {
         eprintln!("majlis: {e}");
         return ERROR;
@@ -132,7 +129,8 @@ pub fn run(args: Args) -> i32 {
         }
         let counts: Vec<String> = by_type.iter().map(|(k, v)| format!("{v} {k}")).collect();
         eprintln!(
-            "majlis: {read} article(s) read, {problems} skipped; {} nodes ({}), {} edges; {:.1}s{}",
+            "majlis: {read} article(s) read, {}; {} nodes ({}), {} edges; {:.1}s{}",
+            loaded.problems_summary(),
             graph.nodes().count(),
             counts.join(", "),
             graph.edges().count(),
@@ -143,5 +141,5 @@ pub fn run(args: Args) -> i32 {
                 .unwrap_or_default()
         );
     }
-    if problems > 0 { SOME_FAILED } else { OK }
+    if loaded.problems > 0 { SOME_FAILED } else { OK }
 }

@@ -12,7 +12,8 @@ use majlis::export::Format;
 use majlis::extract::{Extraction, Extractor};
 use majlis::gazetteer::{Gazetteer, PartialDate};
 use majlis::graph::{Graph, from_json};
-use majlis::input::{Article, Item};
+use majlis::input::{Article, Item, Reason};
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -157,8 +158,41 @@ pub struct Loaded {
     pub graph: Graph,
     /// Articles read (from article files; a saved graph counts its own).
     pub articles: usize,
-    /// Files or lines skipped.
+    /// Files or lines skipped or read with a warning.
     pub problems: usize,
+    /// The same problems, counted by reason.
+    pub reasons: BTreeMap<Reason, usize>,
+}
+
+impl Loaded {
+    /// The problems for a summary: "2 skipped (1 not a JSON article, 1
+    /// undecodable bytes)", then the articles read with a warning when
+    /// there are any ("1 with a warning (1 bad published date)").
+    pub fn problems_summary(&self) -> String {
+        let mut out = self.counted(true, "skipped");
+        if self.reasons.keys().any(|r| !r.skips()) {
+            out = format!("{out}, {}", self.counted(false, "with a warning"));
+        }
+        out
+    }
+
+    /// How many problems do (or do not) skip their input, and why, most
+    /// frequent reason first.
+    fn counted(&self, skips: bool, word: &str) -> String {
+        let mut counts: Vec<(Reason, usize)> = self
+            .reasons
+            .iter()
+            .filter(|(r, _)| r.skips() == skips)
+            .map(|(&r, &n)| (r, n))
+            .collect();
+        counts.sort_by_key(|&(r, n)| (std::cmp::Reverse(n), r));
+        let total: usize = counts.iter().map(|(_, n)| n).sum();
+        if total == 0 {
+            return format!("0 {word}");
+        }
+        let each: Vec<String> = counts.iter().map(|(r, n)| format!("{n} {r}")).collect();
+        format!("{total} {word} ({})", each.join(", "))
+    }
 }
 
 /// Reads articles (files, folders, JSON Lines) and saved graphs (`.json`
@@ -194,7 +228,8 @@ pub fn load_inputs_with(
 ) -> Loaded {
     use rayon::prelude::*;
     let mut graph = Graph::new();
-    let (mut articles, mut problems) = (0usize, 0usize);
+    let mut articles = 0usize;
+    let mut reasons = BTreeMap::<Reason, usize>::new();
     let mut texts = Vec::new();
     for path in inputs {
         let is_graph = path.is_file()
@@ -215,7 +250,7 @@ pub fn load_inputs_with(
             }
             Err(e) => {
                 eprintln!("majlis: {}: {e}", path.display());
-                problems += 1;
+                *reasons.entry(Reason::BadGraph).or_default() += 1;
             }
         }
     }
@@ -242,7 +277,8 @@ pub fn load_inputs_with(
         let (to_merge, extracted) = std::sync::mpsc::sync_channel::<Vec<Extraction>>(2);
         let bar = &bar;
         let reader = scope.spawn(move || {
-            let (mut articles, mut problems) = (0usize, 0usize);
+            let mut articles = 0usize;
+            let mut reasons = BTreeMap::<Reason, usize>::new();
             let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
             majlis::input::read_inputs_with(&texts, &options, &mut |item| match item {
                 Item::Article(mut article) => {
@@ -262,13 +298,13 @@ pub fn load_inputs_with(
                     } else {
                         eprintln!("majlis: {p}");
                     }
-                    problems += 1;
+                    *reasons.entry(p.reason).or_default() += 1;
                 }
             });
             if !batch.is_empty() {
                 let _ = to_extract.send(batch);
             }
-            (articles, problems)
+            (articles, reasons)
         });
         let merger = scope.spawn(move || {
             for done in extracted {
@@ -295,7 +331,9 @@ pub fn load_inputs_with(
     });
     let mut graph = graph;
     articles += read;
-    problems += failed;
+    for (reason, n) in failed {
+        *reasons.entry(reason).or_default() += n;
+    }
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -303,7 +341,8 @@ pub fn load_inputs_with(
     Loaded {
         graph,
         articles,
-        problems,
+        problems: reasons.values().sum(),
+        reasons,
     }
 }
 

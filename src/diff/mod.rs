@@ -264,7 +264,11 @@ pub fn union(old: &Graph, new: &Graph, d: &Diff) -> Graph {
             edges.insert(key, e);
         }
     }
-    let articles = old.articles().union(new.articles()).cloned().collect();
+    let articles = old
+        .articles()
+        .values()
+        .chain(new.articles().values())
+        .cloned();
     Graph::from_parts(
         nodes.into_values().collect(),
         edges.into_values().collect(),

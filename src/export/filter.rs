@@ -85,6 +85,7 @@ impl Filter {
             .filter(|n| !self.without_isolated || linked.contains(n.id.as_str()))
             .cloned()
             .collect();
-        Graph::from_parts(nodes, edges, g.articles().clone()).expect("kept edges join kept nodes")
+        Graph::from_parts(nodes, edges, g.articles().values().cloned())
+            .expect("kept edges join kept nodes")
     }
 }

@@ -11,7 +11,7 @@ mod titles;
 
 use crate::evidence::Evidence;
 use crate::gazetteer::{AliasForm, EntityKind, Gazetteer, Matcher, PartialDate};
-use crate::input::Article;
+use crate::input::{Article, ArticleMeta};
 use crate::text::{Normalized, fold, sentence_ends_codes, tokenize_codes};
 use std::collections::HashSet;
 
@@ -52,6 +52,8 @@ pub struct Extraction {
     pub meetings: Vec<Meeting>,
     /// Officials the gazetteer does not know, found by their title.
     pub discovered: Vec<Discovered>,
+    /// What the graph records of the article (source, address, encoding).
+    pub meta: ArticleMeta,
 }
 
 /// Extracts entities and relations with one gazetteer.
@@ -208,6 +210,7 @@ impl Extractor {
             relations,
             meetings,
             discovered,
+            meta: article.meta(),
         }
     }
 

@@ -2,10 +2,13 @@
 //! `node_link_graph(data, edges="edges")`.
 
 use super::model::{Edge, Graph, Node};
+use crate::input::ArticleMeta;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
-/// The version of the JSON contract written in `graph.schema`.
+/// The version of the JSON contract written in `graph.schema`. Additions
+/// that older readers can ignore (the `articles` list) keep the version;
+/// only a change they would misread bumps it.
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Serialize, Deserialize)]
@@ -15,6 +18,10 @@ struct Document {
     graph: Header,
     nodes: Vec<Node>,
     edges: Vec<KeyedEdge>,
+    /// Absent from graphs written before articles kept their metadata;
+    /// `graph.article_ids` still names them.
+    #[serde(default)]
+    articles: Vec<ArticleMeta>,
 }
 
 /// An edge with its multigraph key: a country may both host and attend a
@@ -45,6 +52,7 @@ struct DocumentRef<'g> {
     graph: Header,
     nodes: Vec<&'g Node>,
     edges: Vec<KeyedEdgeRef<'g>>,
+    articles: Vec<&'g ArticleMeta>,
 }
 
 #[derive(Serialize)]
@@ -55,7 +63,9 @@ struct KeyedEdgeRef<'g> {
 }
 
 /// Writes the graph as pretty-printed node-link JSON (nodes sorted by id,
-/// edges by source, target and type), ending with a newline, to `w`.
+/// edges by source, target and type, then `articles`, each article's id,
+/// date, source, address and encoding, sorted by id), ending with a
+/// newline, to `w`.
 pub fn write_json(g: &Graph, mut w: impl std::io::Write) -> std::io::Result<()> {
     let doc = DocumentRef {
         directed: true,
@@ -66,7 +76,7 @@ pub fn write_json(g: &Graph, mut w: impl std::io::Write) -> std::io::Result<()> 
             articles: g.articles().len(),
             nodes: g.nodes().count(),
             edges: g.edges().count(),
-            article_ids: g.articles().clone(),
+            article_ids: g.articles().keys().cloned().collect(),
         },
         nodes: g.nodes().collect(),
         edges: g
@@ -76,6 +86,7 @@ pub fn write_json(g: &Graph, mut w: impl std::io::Write) -> std::io::Result<()> 
                 edge: e,
             })
             .collect(),
+        articles: g.articles().values().collect(),
     };
     serde_json::to_writer_pretty(&mut w, &doc)?;
     w.write_all(b"\n")
@@ -114,9 +125,74 @@ pub fn from_json(s: &str) -> Result<Graph, String> {
     }
     let doc: Document =
         serde_json::from_value(v).map_err(|e| format!("not a majlis graph: {e}"))?;
+    let articles = doc
+        .articles
+        .into_iter()
+        .chain(doc.graph.article_ids.into_iter().map(ArticleMeta::new));
     Graph::from_parts(
         doc.nodes,
         doc.edges.into_iter().map(|k| k.edge).collect(),
-        doc.graph.article_ids,
+        articles,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn graph() -> Graph {
+        let meta = |id: &str, encoding: Option<&str>| ArticleMeta {
+            encoding: encoding.map(str::to_string),
+            ..ArticleMeta::new(id)
+        };
+        let jsonl = ArticleMeta {
+            published: Some("2018-02-19".into()),
+            source: Some("ANT".into()),
+            url: Some("https://example.org/1".into()),
+            ..ArticleMeta::new("7")
+        };
+        Graph::from_parts(
+            Vec::new(),
+            Vec::new(),
+            [
+                meta("b.txt", Some("windows-1256")),
+                jsonl,
+                meta("a.txt", Some("UTF-16LE")),
+            ],
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn articles_are_written_sorted_with_absent_fields_left_out() {
+        let v: serde_json::Value = serde_json::from_str(&to_json(&graph())).unwrap();
+        assert_eq!(
+            v["articles"],
+            serde_json::json!([
+                {"id": "7", "published": "2018-02-19", "source": "ANT", "url": "https://example.org/1"},
+                {"id": "a.txt", "encoding": "UTF-16LE"},
+                {"id": "b.txt", "encoding": "windows-1256"},
+            ])
+        );
+        assert_eq!(
+            v["graph"]["article_ids"],
+            serde_json::json!(["7", "a.txt", "b.txt"])
+        );
+    }
+
+    #[test]
+    fn articles_read_back_to_the_same_bytes() {
+        let json = to_json(&graph());
+        assert_eq!(to_json(&from_json(&json).unwrap()), json);
+    }
+
+    #[test]
+    fn a_graph_written_before_articles_had_metadata_still_loads() {
+        let mut v: serde_json::Value = serde_json::from_str(&to_json(&graph())).unwrap();
+        v.as_object_mut().unwrap().remove("articles");
+        let g = from_json(&v.to_string()).unwrap();
+        let ids: Vec<&str> = g.articles().keys().map(String::as_str).collect();
+        assert_eq!(ids, ["7", "a.txt", "b.txt"]);
+        assert!(g.articles().values().all(|a| *a == ArticleMeta::new(&a.id)));
+    }
 }

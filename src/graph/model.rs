@@ -4,6 +4,7 @@
 use crate::evidence::Evidence;
 use crate::extract::{Discovered, Extraction, Meeting, Status, TextDate, latin_label};
 use crate::gazetteer::{Entity, EntityKind, Gazetteer};
+use crate::input::ArticleMeta;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -144,7 +145,7 @@ pub struct Graph {
     edges: BTreeMap<(String, String, String), EdgeIndex>,
     /// The edges between two nodes, to find one without building its key.
     between: FxHashMap<(NodeIndex, NodeIndex), Vec<EdgeIndex>>,
-    articles: BTreeSet<String>,
+    articles: BTreeMap<String, ArticleMeta>,
 }
 
 impl Graph {
@@ -157,6 +158,10 @@ impl Graph {
     /// use them.
     pub fn add(&mut self, x: Extraction, g: &Gazetteer) {
         let article = x.article;
+        self.record(ArticleMeta {
+            id: article.clone(),
+            ..x.meta
+        });
         let date = x.published.map(|d| d.to_string());
         // An entity is named many times in one article: find its node and
         // credit the article once.
@@ -204,13 +209,14 @@ impl Graph {
             }
             edge.evidence.push(r.evidence);
         }
-        self.articles.insert(article);
     }
 
     /// Adds every node and edge of `other` (merging is associative, so
     /// graphs built in parallel merge to the same result).
     pub fn merge(&mut self, other: Graph) {
-        self.articles.extend(other.articles);
+        for meta in other.articles.into_values() {
+            self.record(meta);
+        }
         for (_, i) in other.nodes {
             let n = other.inner[i].clone();
             let idx = match self.nodes.get(&n.id) {
@@ -246,6 +252,17 @@ impl Graph {
                 *edge.roles.entry(role).or_default() += n;
             }
             edge.evidence.extend(e.evidence);
+        }
+    }
+
+    /// Records an article; a second record of the same id only fills in
+    /// what the first lacked.
+    fn record(&mut self, meta: ArticleMeta) {
+        match self.articles.get_mut(&meta.id) {
+            Some(known) => known.fill_from(&meta),
+            None => {
+                self.articles.insert(meta.id.clone(), meta);
+            }
         }
     }
 
@@ -556,8 +573,20 @@ impl Graph {
         self.edges.values().map(|&i| &self.inner[i])
     }
 
-    /// Ids of every article added, sorted.
-    pub fn articles(&self) -> &BTreeSet<String> {
+    /// Every article added, by id (sorted), with its date, source, address
+    /// and encoding where known.
+    ///
+    /// # Example
+    /// ```
+    /// use majlis::{extract::Extractor, gazetteer::Gazetteer, graph::Graph, input::Article};
+    /// let x = Extractor::new(Gazetteer::builtin().unwrap());
+    /// let mut a = Article::new("a", "زار أردوغان العراق");
+    /// a.encoding = Some("windows-1256");
+    /// let mut g = Graph::new();
+    /// g.add(x.extract(&a), x.gazetteer());
+    /// assert_eq!(g.articles()["a"].encoding.as_deref(), Some("windows-1256"));
+    /// ```
+    pub fn articles(&self) -> &BTreeMap<String, ArticleMeta> {
         &self.articles
     }
 
@@ -566,17 +595,25 @@ impl Graph {
         &self.inner
     }
 
-    /// Builds a graph from nodes and edges (as read from a file); edges
-    /// whose ends are missing are returned as errors.
+    /// Builds a graph from nodes, edges and articles (as read from a
+    /// file); records of one article are combined as in [`Graph::merge`].
+    /// Edges whose ends are missing are returned as errors.
+    ///
+    /// # Example
+    /// ```
+    /// use majlis::{graph::Graph, input::ArticleMeta};
+    /// let g = Graph::from_parts(Vec::new(), Vec::new(), [ArticleMeta::new("a")]).unwrap();
+    /// assert_eq!(g.articles().len(), 1);
+    /// ```
     pub fn from_parts(
         nodes: Vec<Node>,
         edges: Vec<Edge>,
-        articles: BTreeSet<String>,
+        articles: impl IntoIterator<Item = ArticleMeta>,
     ) -> Result<Graph, String> {
-        let mut g = Graph {
-            articles,
-            ..Graph::default()
-        };
+        let mut g = Graph::default();
+        for meta in articles {
+            g.record(meta);
+        }
         for n in nodes {
             if g.nodes.contains_key(&n.id) {
                 return Err(format!("node '{}' appears twice", n.id));

@@ -2,7 +2,8 @@
 //! the legacy encodings Arabic archives use (Windows-1256, ISO-8859-6),
 //! detected with chardetng and decoded with encoding_rs.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
+use super::Reason;
+use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE};
 
 /// Decodes a text file's bytes. Returns the text and the encoding's name,
 /// or a message saying where decoding failed. With `lossy`, bytes that do
@@ -19,6 +20,14 @@ use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
 /// assert_eq!(enc, "windows-1256");
 /// ```
 pub fn decode(bytes: &[u8], lossy: bool) -> Result<(String, &'static str), String> {
+    classified(bytes, lossy).map_err(|(_, message)| message)
+}
+
+/// As [`decode`], with the kind of failure for the reader's summary.
+pub(crate) fn classified(
+    bytes: &[u8],
+    lossy: bool,
+) -> Result<(String, &'static str), (Reason, String)> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return utf8(rest, 3, lossy).map(|s| (s, "UTF-8"));
     }
@@ -51,8 +60,9 @@ pub fn decode(bytes: &[u8], lossy: bool) -> Result<(String, &'static str), Strin
         return utf16(bytes, enc, 0, lossy).map(|s| (s, name));
     }
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
-        return Err(format!(
-            "binary data (a NUL byte at byte {nul}); majlis reads text articles"
+        return Err((
+            Reason::Binary,
+            format!("binary data (a NUL byte at byte {nul}); majlis reads text articles"),
         ));
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -60,21 +70,49 @@ pub fn decode(bytes: &[u8], lossy: bool) -> Result<(String, &'static str), Strin
     let enc = detector.guess(None, chardetng::Utf8Detection::Deny);
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     if had_errors && !lossy {
-        return Err(format!(
-            "bytes that do not decode as {} (the likeliest encoding); pass --lossy to read them as U+FFFD",
-            enc.name()
+        return Err((
+            Reason::Undecodable,
+            format!(
+                "bytes that do not decode as {} (the likeliest encoding), the first at byte {}; pass --lossy to read them as U+FFFD",
+                enc.name(),
+                first_bad_byte(bytes, enc)
+            ),
         ));
     }
     Ok((text.into_owned(), enc.name()))
 }
 
-fn utf8(bytes: &[u8], offset: usize, lossy: bool) -> Result<String, String> {
+/// Where the first byte sequence that `enc` cannot decode starts.
+fn first_bad_byte(bytes: &[u8], enc: &'static Encoding) -> usize {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    // Decoded in chunks: only the position matters, not the text.
+    let mut out = String::with_capacity(4096);
+    let mut at = 0;
+    loop {
+        out.clear();
+        let (result, read) =
+            decoder.decode_to_string_without_replacement(&bytes[at..], &mut out, true);
+        at += read;
+        match result {
+            DecoderResult::Malformed(bad, after) => {
+                return at.saturating_sub(usize::from(bad) + usize::from(after));
+            }
+            DecoderResult::InputEmpty => return at,
+            DecoderResult::OutputFull => {}
+        }
+    }
+}
+
+fn utf8(bytes: &[u8], offset: usize, lossy: bool) -> Result<String, (Reason, String)> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
         Err(_) if lossy => Ok(String::from_utf8_lossy(bytes).into_owned()),
-        Err(e) => Err(format!(
-            "not valid UTF-8 at byte {}; fix the file, or pass --lossy to read such bytes as U+FFFD",
-            e.valid_up_to() + offset
+        Err(e) => Err((
+            Reason::Undecodable,
+            format!(
+                "not valid UTF-8 at byte {}; fix the file, or pass --lossy to read such bytes as U+FFFD",
+                e.valid_up_to() + offset
+            ),
         )),
     }
 }
@@ -84,11 +122,14 @@ fn utf16(
     enc: &'static Encoding,
     offset: usize,
     lossy: bool,
-) -> Result<String, String> {
+) -> Result<String, (Reason, String)> {
     if !bytes.len().is_multiple_of(2) && !lossy {
-        return Err(format!(
-            "UTF-16 text with an odd number of bytes ({})",
-            bytes.len() + offset
+        return Err((
+            Reason::Undecodable,
+            format!(
+                "UTF-16 text with an odd number of bytes ({})",
+                bytes.len() + offset
+            ),
         ));
     }
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
@@ -106,9 +147,12 @@ fn utf16(
         let bad = char::decode_utf16(units)
             .position(|r| r.is_err())
             .unwrap_or(0);
-        return Err(format!(
-            "invalid UTF-16 (an unpaired surrogate at byte {})",
-            offset + 2 * bad
+        return Err((
+            Reason::Undecodable,
+            format!(
+                "invalid UTF-16 (an unpaired surrogate at byte {})",
+                offset + 2 * bad
+            ),
         ));
     }
     Ok(text.into_owned())
@@ -169,6 +213,48 @@ mod tests {
         let (got, enc) = decode(&bytes, false).unwrap();
         assert_eq!(got, text);
         assert_eq!(enc, "windows-1256");
+    }
+
+    #[test]
+    fn iso_8859_6_decodes_to_the_same_text() {
+        let text = "اجتمع وزراء خارجية الدول العربية في القاهرة لبحث الأزمة في سوريا، وحضر الاجتماع وزير الخارجية الأردني";
+        let (bytes, _, unmappable) = encoding_rs::ISO_8859_6.encode(text);
+        assert!(!unmappable);
+        let (got, enc) = decode(&bytes, false).unwrap();
+        assert_eq!(got, text, "decoded as {enc}");
+        assert_eq!(enc, "ISO-8859-6");
+    }
+
+    #[test]
+    fn errors_name_the_byte_offset() {
+        let at = |bytes: &[u8]| decode(bytes, false).unwrap_err();
+        let mut le = vec![0xFF, 0xFE];
+        for u in "سوريا".encode_utf16() {
+            le.extend(u.to_le_bytes());
+        }
+        // A low surrogate alone, after five characters and the mark.
+        le.extend([0x00, 0xDC, b'a', 0]);
+        assert!(
+            at(&le).contains("unpaired surrogate at byte 12"),
+            "{}",
+            at(&le)
+        );
+        le.push(0);
+        assert!(at(&le).contains("odd number of bytes (17)"), "{}", at(&le));
+        let mut bom8 = vec![0xEF, 0xBB, 0xBF];
+        bom8.extend("سوريا".as_bytes());
+        bom8.push(0xFF);
+        assert!(
+            at(&bom8).contains("not valid UTF-8 at byte 13"),
+            "{}",
+            at(&bom8)
+        );
+        // 0xA1 is unassigned in ISO-8859-6.
+        let (mut iso, _, _) = encoding_rs::ISO_8859_6.encode("في القاهرة");
+        let bad = iso.len();
+        iso.to_mut().extend([0xA1, 0xC7]);
+        assert_eq!(first_bad_byte(&iso, encoding_rs::ISO_8859_6), bad);
+        assert_eq!(first_bad_byte(b"abc", encoding_rs::ISO_8859_6), 3);
     }
 
     #[test]

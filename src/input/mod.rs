@@ -12,7 +12,7 @@ pub use html::html_text;
 
 use crate::gazetteer::PartialDate;
 use flate2::read::MultiGzDecoder;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
@@ -55,6 +55,102 @@ impl Article {
             encoding: None,
         }
     }
+
+    /// What the graph keeps of the article: everything but its text.
+    ///
+    /// # Example
+    /// ```
+    /// let mut a = majlis::input::Article::new("a1", "نص");
+    /// a.encoding = Some("windows-1256");
+    /// a.published = Some("2018-02-19".parse().unwrap());
+    /// let meta = a.meta();
+    /// assert_eq!(meta.id, "a1");
+    /// assert_eq!(meta.published.as_deref(), Some("2018-02-19"));
+    /// assert_eq!(meta.encoding.as_deref(), Some("windows-1256"));
+    /// assert_eq!(meta.source, None);
+    /// ```
+    pub fn meta(&self) -> ArticleMeta {
+        ArticleMeta {
+            id: self.id.clone(),
+            published: self.published.map(|d| d.to_string()),
+            source: self.source.clone(),
+            url: self.url.clone(),
+            encoding: self.encoding.map(str::to_string),
+        }
+    }
+}
+
+/// An article as the graph records it: its id and what is known of where
+/// it came from, without its text. Written in the JSON graph's `articles`
+/// list; absent fields are left out.
+///
+/// # Example
+/// ```
+/// use majlis::input::ArticleMeta;
+/// let mut a = ArticleMeta::new("a1");
+/// let mut b = ArticleMeta::new("a1");
+/// b.source = Some("ANT".into());
+/// a.fill_from(&b);
+/// assert_eq!(a.source.as_deref(), Some("ANT"));
+/// assert_eq!(serde_json::to_string(&a).unwrap(), r#"{"id":"a1","source":"ANT"}"#);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleMeta {
+    /// The article id.
+    pub id: String,
+    /// Publication date (ISO 8601, partial where the input is), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// The outlet, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The original address, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The encoding a text or HTML file was decoded from (`UTF-8`,
+    /// `UTF-16LE`, `UTF-16BE`, `windows-1256`, `ISO-8859-6`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+}
+
+impl ArticleMeta {
+    /// An article known by its id alone.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(majlis::input::ArticleMeta::new("a1").url, None);
+    /// ```
+    pub fn new(id: impl Into<String>) -> ArticleMeta {
+        ArticleMeta {
+            id: id.into(),
+            ..ArticleMeta::default()
+        }
+    }
+
+    /// Fills the fields this record lacks from `other`, a record of the
+    /// same article read elsewhere; what is already known stays, so the
+    /// first input read wins and the result does not depend on threads.
+    ///
+    /// # Example
+    /// ```
+    /// use majlis::input::ArticleMeta;
+    /// let mut a = ArticleMeta { encoding: Some("UTF-8".into()), ..ArticleMeta::new("a1") };
+    /// let b = ArticleMeta { encoding: Some("UTF-16LE".into()), url: Some("https://x".into()), ..ArticleMeta::new("a1") };
+    /// a.fill_from(&b);
+    /// assert_eq!(a.encoding.as_deref(), Some("UTF-8"));
+    /// assert_eq!(a.url.as_deref(), Some("https://x"));
+    /// ```
+    pub fn fill_from(&mut self, other: &ArticleMeta) {
+        let fill = |mine: &mut Option<String>, theirs: &Option<String>| {
+            if mine.is_none() {
+                mine.clone_from(theirs);
+            }
+        };
+        fill(&mut self.published, &other.published);
+        fill(&mut self.source, &other.source);
+        fill(&mut self.url, &other.url);
+        fill(&mut self.encoding, &other.encoding);
+    }
 }
 
 /// A file or line that could not be read, or that was read with a caveat.
@@ -66,6 +162,64 @@ pub struct Problem {
     pub line: Option<usize>,
     /// What went wrong and what to do.
     pub message: String,
+    /// The kind of problem, for counting them.
+    pub reason: Reason,
+}
+
+/// What kind of problem a [`Problem`] is, so that a summary can count them.
+///
+/// # Example
+/// ```
+/// use majlis::input::Reason;
+/// assert_eq!(Reason::NotJson.to_string(), "not a JSON article");
+/// assert!(Reason::NotJson.skips());
+/// assert!(!Reason::BadDate.skips());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Reason {
+    /// Missing, or cannot be opened, listed or read to the end.
+    Unreadable,
+    /// A file type majlis does not read.
+    NotArticles,
+    /// No text, or no articles.
+    Empty,
+    /// Binary data, not text.
+    Binary,
+    /// Bytes that do not decode in the detected encoding.
+    Undecodable,
+    /// A JSON Lines line that is not JSON, or not an object with `id` and
+    /// `text`.
+    NotJson,
+    /// A JSON article without a usable `id`.
+    NoId,
+    /// A saved graph that cannot be read.
+    BadGraph,
+    /// A `published` that is not a date; the article is read without one.
+    BadDate,
+}
+
+impl Reason {
+    /// Whether the file or line is skipped; otherwise it is read with a
+    /// caveat.
+    pub fn skips(self) -> bool {
+        self != Reason::BadDate
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Reason::Unreadable => "unreadable",
+            Reason::NotArticles => "not an article file",
+            Reason::Empty => "empty",
+            Reason::Binary => "binary",
+            Reason::Undecodable => "undecodable bytes",
+            Reason::NotJson => "not a JSON article",
+            Reason::NoId => "no id",
+            Reason::BadGraph => "not a readable graph",
+            Reason::BadDate => "bad published date",
+        })
+    }
 }
 
 impl fmt::Display for Problem {
@@ -140,6 +294,7 @@ pub fn read_inputs_with(paths: &[PathBuf], options: &ReadOptions, sink: &mut dyn
                 path: path.display().to_string(),
                 line: None,
                 message: "no such file or folder".into(),
+                reason: Reason::Unreadable,
             }));
         }
     }
@@ -150,6 +305,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Problem> {
         path: dir.display().to_string(),
         line: None,
         message: format!("cannot list the folder: {e}"),
+        reason: Reason::Unreadable,
     })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -171,11 +327,12 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Problem> {
 
 fn read_file(path: &Path, id: &str, options: &ReadOptions, sink: &mut dyn FnMut(Item)) {
     let shown = path.display().to_string();
-    let problem = |message: String| {
+    let problem = |reason: Reason, message: String| {
         Item::Problem(Problem {
             path: shown.clone(),
             line: None,
             message,
+            reason,
         })
     };
     let name = path
@@ -185,10 +342,10 @@ fn read_file(path: &Path, id: &str, options: &ReadOptions, sink: &mut dyn FnMut(
     if name.ends_with(".jsonl.gz") || name.ends_with(".jsonl") {
         let file = match File::open(path) {
             Ok(f) => f,
-            Err(e) => return sink(problem(format!("cannot open: {e}"))),
+            Err(e) => return sink(problem(Reason::Unreadable, format!("cannot open: {e}"))),
         };
         if file.metadata().map(|m| m.len() == 0).unwrap_or(false) {
-            return sink(problem("empty file (no articles)".into()));
+            return sink(problem(Reason::Empty, "empty file (no articles)".into()));
         }
         let reader: Box<dyn Read> = if name.ends_with(".gz") {
             Box::new(MultiGzDecoder::new(file))
@@ -199,26 +356,27 @@ fn read_file(path: &Path, id: &str, options: &ReadOptions, sink: &mut dyn FnMut(
     } else if name.ends_with(".txt") || name.ends_with(".html") || name.ends_with(".htm") {
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
-            Err(e) => return sink(problem(format!("cannot read: {e}"))),
+            Err(e) => return sink(problem(Reason::Unreadable, format!("cannot read: {e}"))),
         };
         let html = !name.ends_with(".txt");
-        match decode(&bytes, options.lossy) {
+        match decode::classified(&bytes, options.lossy) {
             Ok((text, encoding)) => {
                 let text = if html { html_text(&text) } else { text };
                 if text.trim().is_empty() {
-                    sink(problem("empty file".into()))
+                    sink(problem(Reason::Empty, "empty file".into()))
                 } else {
                     let mut a = Article::new(id, text);
                     a.encoding = Some(encoding);
                     sink(Item::Article(a))
                 }
             }
-            Err(message) => sink(problem(message)),
+            Err((reason, message)) => sink(problem(reason, message)),
         }
     } else {
-        sink(problem(format!(
-            "not an article file; majlis reads {EXTENSIONS}"
-        )));
+        sink(problem(
+            Reason::NotArticles,
+            format!("not an article file; majlis reads {EXTENSIONS}"),
+        ));
     }
 }
 
@@ -251,25 +409,27 @@ pub fn read_jsonl(mut reader: impl BufRead, shown: &str, sink: &mut dyn FnMut(It
                     path: shown.to_string(),
                     line: Some(line_no + 1),
                     message: format!("cannot read further: {e}"),
+                    reason: Reason::Unreadable,
                 }));
                 return;
             }
         }
         line_no += 1;
-        let problem = |message: String| {
+        let problem = |reason: Reason, message: String| {
             Item::Problem(Problem {
                 path: shown.to_string(),
                 line: Some(line_no),
                 message,
+                reason,
             })
         };
         let line = match std::str::from_utf8(&buf) {
             Ok(l) => l.trim_start_matches('\u{FEFF}').trim(),
             Err(e) => {
-                sink(problem(format!(
-                    "not valid UTF-8 at byte {} of the line",
-                    e.valid_up_to()
-                )));
+                sink(problem(
+                    Reason::Undecodable,
+                    format!("not valid UTF-8 at byte {} of the line", e.valid_up_to()),
+                ));
                 continue;
             }
         };
@@ -280,9 +440,12 @@ pub fn read_jsonl(mut reader: impl BufRead, shown: &str, sink: &mut dyn FnMut(It
         let parsed: JsonArticle = match serde_json::from_str(line) {
             Ok(a) => a,
             Err(e) => {
-                sink(problem(format!(
-                    "not a JSON article ({e}); each line needs an object with \"id\" and \"text\""
-                )));
+                sink(problem(
+                    Reason::NotJson,
+                    format!(
+                        "not a JSON article ({e}); each line needs an object with \"id\" and \"text\""
+                    ),
+                ));
                 continue;
             }
         };
@@ -291,6 +454,7 @@ pub fn read_jsonl(mut reader: impl BufRead, shown: &str, sink: &mut dyn FnMut(It
             serde_json::Value::Number(n) => n.to_string(),
             _ => {
                 sink(problem(
+                    Reason::NoId,
                     "\"id\" must be a non-empty string or a number".into(),
                 ));
                 continue;
@@ -299,7 +463,10 @@ pub fn read_jsonl(mut reader: impl BufRead, shown: &str, sink: &mut dyn FnMut(It
         let published = match parsed.published.as_deref().map(parse_published) {
             Some(Ok(d)) => Some(d),
             Some(Err(m)) => {
-                sink(problem(format!("{m}; the article is read without a date")));
+                sink(problem(
+                    Reason::BadDate,
+                    format!("{m}; the article is read without a date"),
+                ));
                 None
             }
             None => None,
@@ -322,6 +489,7 @@ pub fn read_jsonl(mut reader: impl BufRead, shown: &str, sink: &mut dyn FnMut(It
             path: shown.to_string(),
             line: None,
             message: "empty file (no articles)".into(),
+            reason: Reason::Empty,
         }));
     }
 }
