@@ -88,6 +88,8 @@ fn main() {
 /// resident KiB, and the bytes written.
 fn build(input: &Path, jobs: usize, output: &Path) -> (f64, u64, Vec<u8>) {
     let started = Instant::now();
+    // Reaped by `wait`, which also reads the child's peak memory.
+    #[allow(clippy::zombie_processes)]
     let child = Command::new(env!("CARGO_BIN_EXE_majlis"))
         .arg("build")
         .arg(input)
