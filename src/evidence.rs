@@ -2,6 +2,7 @@
 //! characters of the decoded original text.
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// Where a claim comes from: `text` is exactly the article's text sliced
 /// at `[start, end)` (Unicode characters, not bytes).
@@ -15,8 +16,8 @@ use serde::{Deserialize, Serialize};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Evidence {
-    /// The article id.
-    pub article: String,
+    /// The article id, shared by every quote of the article.
+    pub article: Arc<str>,
     /// First character (inclusive).
     pub start: usize,
     /// Last character (exclusive).
@@ -33,7 +34,7 @@ impl Evidence {
     /// Evidence quoting `text[start..end]` (in chars).
     pub fn from_text(article: &str, text: &str, start: usize, end: usize) -> Evidence {
         Evidence {
-            article: article.to_string(),
+            article: article.into(),
             start,
             end,
             text: crate::text::char_slice(text, start, end).to_string(),

@@ -11,6 +11,7 @@ use crate::evidence::Evidence;
 use crate::gazetteer::{AliasForm, Candidate, EntityKind, Gazetteer, TitleHit};
 use crate::text::{Normalized, Token};
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// A person found by title.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -490,7 +491,7 @@ pub fn discover(
     g: &Gazetteer,
     text: &Normalized,
     original: &[char],
-    article: &str,
+    article: &Arc<str>,
     tokens: &[Token],
     candidates: &[Candidate],
     resolved: &[Resolved],
@@ -549,7 +550,7 @@ pub fn discover(
             .collect::<Vec<_>>()
             .join(" ");
         let quote = Evidence {
-            article: article.to_string(),
+            article: article.clone(),
             start: qs,
             end: qe,
             text: original[qs..qe].iter().collect(),
@@ -606,7 +607,7 @@ pub fn discover(
                 continue;
             }
             d.evidence.push(Evidence {
-                article: article.to_string(),
+                article: article.clone(),
                 start: s,
                 end: e,
                 text: original[s..e].iter().collect(),

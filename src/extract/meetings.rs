@@ -19,6 +19,7 @@ use crate::evidence::Evidence;
 use crate::gazetteer::{AliasForm, Candidate, EntityKind, Gazetteer, TitleHit};
 use crate::text::{Normalized, Token};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::Arc;
 use std::sync::LazyLock;
 
 /// Whether a meeting took place or is announced.
@@ -369,7 +370,7 @@ pub struct Context<'a> {
     /// Original characters.
     pub original: &'a [char],
     /// Article id.
-    pub article: &'a str,
+    pub article: &'a Arc<str>,
     /// Gazetteer hits.
     pub candidates: &'a [Candidate],
     /// Resolved mentions.
@@ -406,7 +407,7 @@ impl Context<'_> {
         let (s, e) = self.text.original_span(start, end);
         let e = e.min(self.original.len());
         Evidence {
-            article: self.article.to_string(),
+            article: self.article.clone(),
             start: s,
             end: e,
             text: self.original[s..e].iter().collect::<String>(),

@@ -14,6 +14,7 @@ use crate::gazetteer::{AliasForm, EntityKind, Gazetteer, Matcher, PartialDate};
 use crate::input::{Article, ArticleMeta};
 use crate::text::{Normalized, fold, sentence_ends_codes, tokenize_codes};
 use std::collections::HashSet;
+use std::sync::Arc;
 
 pub use boilerplate::boilerplate_lines;
 pub use dates::{DateHit, TextDate, find_dates};
@@ -95,6 +96,8 @@ impl Extractor {
     /// Extracts one article. Never panics, whatever the text.
     pub fn extract(&self, article: &Article) -> Extraction {
         let norm = Normalized::new(&article.text);
+        // Every quote names the article: one shared id, not one copy each.
+        let id: Arc<str> = article.id.as_str().into();
         let original: Vec<char> = article.text.chars().collect();
         // Every stage reads the same sentences and words.
         let sentences = sentence_ends_codes(norm.codes());
@@ -151,7 +154,7 @@ impl Extractor {
             mentions.push(Mention {
                 entity: r.entity,
                 evidence: Evidence {
-                    article: article.id.clone(),
+                    article: id.clone(),
                     start,
                     end,
                     text: quote,
@@ -165,7 +168,7 @@ impl Extractor {
             &self.gazetteer,
             &norm,
             &original,
-            &article.id,
+            &id,
             &candidates,
             &resolved,
             &titles,
@@ -182,7 +185,7 @@ impl Extractor {
             g: &self.gazetteer,
             text: &norm,
             original: &original,
-            article: &article.id,
+            article: &id,
             candidates: &candidates,
             resolved: &resolved,
             relations: &by_person,
@@ -196,7 +199,7 @@ impl Extractor {
             &self.gazetteer,
             &norm,
             &original,
-            &article.id,
+            &id,
             &tokens,
             &candidates,
             &resolved,

@@ -6,6 +6,7 @@ use super::mentions::Resolved;
 use crate::evidence::Evidence;
 use crate::gazetteer::{AliasForm, Candidate, EntityKind, Gazetteer, PartialDate, Role, TitleHit};
 use crate::text::Normalized;
+use std::sync::Arc;
 
 /// The kinds of relation extraction produces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -47,7 +48,7 @@ pub fn represents(
     g: &Gazetteer,
     text: &Normalized,
     original: &[char],
-    article: &str,
+    article: &Arc<str>,
     candidates: &[Candidate],
     resolved: &[Resolved],
     titles: &[TitleHit],
@@ -59,7 +60,7 @@ pub fn represents(
     let quote = |s: usize, e: usize| -> Evidence {
         let (os, oe) = text.original_span(s, e);
         Evidence {
-            article: article.to_string(),
+            article: article.clone(),
             start: os,
             end: oe,
             text: original[os..oe.min(original.len())].iter().collect(),
