@@ -117,8 +117,16 @@ pub fn run(args: Args) -> i32 {
         );
         return ERROR;
     }
-    let graph = args.filter().apply(&loaded.graph);
-    if let Err(e) = write_graph(&graph, format, args.output.as_deref()) {
+    // Filtering copies the graph: only when there is something to cut.
+    let filter = args.filter();
+    let filtered;
+    let graph = if filter.is_empty() {
+        &loaded.graph
+    } else {
+        filtered = filter.apply(&loaded.graph);
+        &filtered
+    };
+    if let Err(e) = write_graph(graph, format, args.output.as_deref()) {
         eprintln!("majlis: {e}");
         return ERROR;
     }

@@ -254,10 +254,12 @@ pub fn load_inputs_with(
             }
         }
     }
-    let pool = rayon::ThreadPoolBuilder::new()
+    // One pool for the whole run, so writing the graph keeps to --jobs too.
+    // A command that reads twice (diff) asks twice with the same number;
+    // the first call sets it and the second's refusal changes nothing.
+    let _ = rayon::ThreadPoolBuilder::new()
         .num_threads(run.jobs)
-        .build()
-        .expect("a thread pool");
+        .build_global();
     let bar = (run.progress && std::io::stderr().is_terminal()).then(|| {
         let b = indicatif::ProgressBar::new_spinner();
         b.set_style(
@@ -319,8 +321,7 @@ pub fn load_inputs_with(
             graph
         });
         for batch in batches {
-            let done: Vec<Extraction> =
-                pool.install(|| batch.par_iter().map(|a| extractor.extract(a)).collect());
+            let done: Vec<Extraction> = batch.par_iter().map(|a| extractor.extract(a)).collect();
             if to_merge.send(done).is_err() {
                 break;
             }

@@ -44,15 +44,13 @@ struct Header {
     article_ids: BTreeSet<String>,
 }
 
-/// The document as written: borrowed, so writing does not copy the graph.
+/// The start of the document as written; the three long lists follow it,
+/// written element by element.
 #[derive(Serialize)]
-struct DocumentRef<'g> {
+struct HeadRef {
     directed: bool,
     multigraph: bool,
     graph: Header,
-    nodes: Vec<&'g Node>,
-    edges: Vec<KeyedEdgeRef<'g>>,
-    articles: Vec<&'g ArticleMeta>,
 }
 
 #[derive(Serialize)]
@@ -67,7 +65,7 @@ struct KeyedEdgeRef<'g> {
 /// date, source, address and encoding, sorted by id), ending with a
 /// newline, to `w`.
 pub fn write_json(g: &Graph, mut w: impl std::io::Write) -> std::io::Result<()> {
-    let doc = DocumentRef {
+    let head = HeadRef {
         directed: true,
         multigraph: true,
         graph: Header {
@@ -78,18 +76,71 @@ pub fn write_json(g: &Graph, mut w: impl std::io::Write) -> std::io::Result<()> 
             edges: g.edges().count(),
             article_ids: g.articles().keys().cloned().collect(),
         },
-        nodes: g.nodes().collect(),
-        edges: g
-            .edges()
-            .map(|e| KeyedEdgeRef {
-                key: &e.kind,
-                edge: e,
-            })
-            .collect(),
-        articles: g.articles().values().collect(),
     };
-    serde_json::to_writer_pretty(&mut w, &doc)?;
-    w.write_all(b"\n")
+    // The same bytes as serde_json's pretty printer gives the whole
+    // document, but the lists (nearly all of it) are printed in parallel.
+    let head = serde_json::to_vec_pretty(&head)?;
+    w.write_all(&head[..head.len() - 2])?;
+    let nodes: Vec<&Node> = g.nodes().collect();
+    write_list(&mut w, "nodes", &nodes)?;
+    let edges: Vec<KeyedEdgeRef> = g
+        .edges()
+        .map(|e| KeyedEdgeRef {
+            key: &e.kind,
+            edge: e,
+        })
+        .collect();
+    write_list(&mut w, "edges", &edges)?;
+    let articles: Vec<&ArticleMeta> = g.articles().values().collect();
+    write_list(&mut w, "articles", &articles)?;
+    w.write_all(b"\n}\n")
+}
+
+/// Writes `,\n  "name": [...]` as the pretty printer would at the second
+/// level: each element printed alone, its lines indented by four spaces
+/// (strings hold no raw line breaks in JSON, so every one is layout).
+fn write_list<T: Serialize + Sync>(
+    w: &mut impl std::io::Write,
+    name: &str,
+    items: &[T],
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    // Bounded pieces keep memory flat however large the graph.
+    const PIECE: usize = 16;
+    const AT_ONCE: usize = 8;
+    write!(w, ",\n  \"{name}\": ")?;
+    if items.is_empty() {
+        return w.write_all(b"[]");
+    }
+    w.write_all(b"[\n")?;
+    for (i, group) in items.chunks(PIECE * AT_ONCE).enumerate() {
+        let printed: Vec<Result<Vec<u8>, serde_json::Error>> = group
+            .par_chunks(PIECE)
+            .map(|piece| {
+                let mut out = Vec::new();
+                for (k, item) in piece.iter().enumerate() {
+                    if k > 0 {
+                        out.extend_from_slice(b",\n");
+                    }
+                    out.extend_from_slice(b"    ");
+                    for b in serde_json::to_vec_pretty(item)? {
+                        out.push(b);
+                        if b == b'\n' {
+                            out.extend_from_slice(b"    ");
+                        }
+                    }
+                }
+                Ok(out)
+            })
+            .collect();
+        for (k, p) in printed.into_iter().enumerate() {
+            if i > 0 || k > 0 {
+                w.write_all(b",\n")?;
+            }
+            w.write_all(&p?)?;
+        }
+    }
+    w.write_all(b"\n  ]")
 }
 
 /// The graph as node-link JSON text; see [`write_json`].
