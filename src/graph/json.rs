@@ -215,6 +215,69 @@ mod tests {
     }
 
     #[test]
+    fn the_lists_printed_in_pieces_are_what_the_pretty_printer_gives() {
+        #[derive(Serialize)]
+        struct Whole<'g> {
+            #[serde(flatten)]
+            head: HeadRef,
+            nodes: Vec<&'g Node>,
+            edges: Vec<KeyedEdgeRef<'g>>,
+            articles: Vec<&'g ArticleMeta>,
+        }
+        // More nodes and edges than one parallel group holds, and a quote
+        // with a line break and a quote mark.
+        let nodes: Vec<Node> = (0..300)
+            .map(|i| {
+                let mut n = Node::new(format!("person:p{i:03}"), "person", "س".into(), "S".into());
+                n.aliases_ar.insert(format!("اسم\n\"{i}\""));
+                n
+            })
+            .collect();
+        let edges: Vec<Edge> = (1..300)
+            .map(|i| Edge {
+                source: format!("person:p{:03}", i - 1),
+                target: format!("person:p{i:03}"),
+                kind: "met".into(),
+                role: None,
+                roles: Default::default(),
+                weight: 1,
+                articles: ["a".to_string()].into(),
+                evidence: Vec::new(),
+                diff: None,
+            })
+            .collect();
+        let g = Graph::from_parts(nodes, edges, graph().articles().values().cloned()).unwrap();
+        let whole = Whole {
+            head: HeadRef {
+                directed: true,
+                multigraph: true,
+                graph: Header {
+                    generator: format!("majlis {}", env!("CARGO_PKG_VERSION")),
+                    schema: SCHEMA_VERSION,
+                    articles: g.articles().len(),
+                    nodes: g.nodes().count(),
+                    edges: g.edges().count(),
+                    article_ids: g.articles().keys().cloned().collect(),
+                },
+            },
+            nodes: g.nodes().collect(),
+            edges: g
+                .edges()
+                .map(|e| KeyedEdgeRef {
+                    key: &e.kind,
+                    edge: e,
+                })
+                .collect(),
+            articles: g.articles().values().collect(),
+        };
+        let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+        assert_eq!(to_json(&g), expected);
+        let empty = Graph::new();
+        assert!(to_json(&empty).contains("\"nodes\": [],\n  \"edges\": []"));
+        from_json(&to_json(&empty)).unwrap();
+    }
+
+    #[test]
     fn articles_are_written_sorted_with_absent_fields_left_out() {
         let v: serde_json::Value = serde_json::from_str(&to_json(&graph())).unwrap();
         assert_eq!(
