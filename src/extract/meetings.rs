@@ -17,8 +17,8 @@ use super::mentions::Resolved;
 use super::relations::Relation;
 use crate::evidence::Evidence;
 use crate::gazetteer::{AliasForm, Candidate, EntityKind, Gazetteer, TitleHit};
-use crate::text::{Normalized, Token};
-use rustc_hash::{FxHashMap, FxHashSet};
+use crate::text::{Normalized, Token, WordMap, WordSet};
+
 use std::sync::Arc;
 use std::sync::LazyLock;
 
@@ -72,18 +72,15 @@ enum Trigger {
 /// Clitics that may stand before a trigger word, tried in this order.
 const TRIGGER_CLITICS: [&str; 10] = ["وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك"];
 
-fn trigger_of(word: &str) -> Option<Trigger> {
+/// What the word with codes `word` triggers.
+fn trigger_of(word: &[u8]) -> Option<Trigger> {
     // Every word of every sentence is asked, so the answer comes from one
-    // hash lookup over all the spellings that can answer at all.
-    static WORDS: LazyLock<FxHashMap<String, Trigger>> = LazyLock::new(|| {
-        TRIGGER_STEMS
-            .iter()
-            .flat_map(|(stem, _)| {
-                std::iter::once(stem.to_string())
-                    .chain(TRIGGER_CLITICS.iter().map(move |p| format!("{p}{stem}")))
-            })
-            .filter_map(|w| trigger_by_rules(&w).map(|t| (w, t)))
-            .collect()
+    // lookup over all the spellings that can answer at all.
+    static WORDS: LazyLock<WordMap<Trigger>> = LazyLock::new(|| {
+        WordMap::new(
+            with_prefixes(&TRIGGER_STEMS.map(|(stem, _)| stem), &TRIGGER_CLITICS)
+                .filter_map(|w| trigger_by_rules(&w).map(|t| (w, t))),
+        )
     });
     WORDS.get(word).copied()
 }
@@ -399,6 +396,10 @@ impl Context<'_> {
             .take_while(move |r| r.source == entity)
     }
 
+    fn codes(&self, t: &Token) -> &[u8] {
+        &self.text.codes()[t.start..t.end]
+    }
+
     fn word(&self, t: &Token) -> &str {
         &self.text.as_str()[self.text.byte_of_char(t.start)..self.text.byte_of_char(t.end)]
     }
@@ -464,7 +465,7 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
             .collect();
         let triggers: Vec<(&Token, Trigger)> = words
             .iter()
-            .filter_map(|t| trigger_of(cx.word(t)).map(|k| (*t, k)))
+            .filter_map(|t| trigger_of(cx.codes(t)).map(|k| (*t, k)))
             .collect();
         let r_from = cx
             .resolved
@@ -479,9 +480,8 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
                 c.start >= start && c.end <= end
             })
             .collect();
-        static PLANNED_WORDS: LazyLock<FxHashSet<&str>> =
-            LazyLock::new(|| PLANNED.into_iter().collect());
-        let planned_sentence = words.iter().any(|t| PLANNED_WORDS.contains(cx.word(t)));
+        static PLANNED_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(PLANNED));
+        let planned_sentence = words.iter().any(|t| PLANNED_WORDS.contains(cx.codes(t)));
         let mut targets: Vec<usize> = Vec::new();
         let mut introduced: Vec<(usize, usize)> = Vec::new(); // (anchor, meeting)
         let mut claimed: Vec<usize> = Vec::new(); // trigger starts that found a place
@@ -667,7 +667,7 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
         // "هذا الاجتماع" points to the meeting just named; a bare "الاجتماع"
         // to the article's main (first) meeting.
         let demonstrative = words.windows(2).any(|w| {
-            matches!(cx.word(w[0]), "هذا" | "هذه" | "ذلك" | "تلك") && is_anaphora(cx.word(w[1]))
+            matches!(cx.word(w[0]), "هذا" | "هذه" | "ذلك" | "تلك") && is_anaphora(cx.codes(w[1]))
         });
         let current = if demonstrative {
             introduced_last.or((!meetings.is_empty()).then_some(0))
@@ -711,7 +711,7 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
             && (triggers
                 .iter()
                 .any(|(_, t)| matches!(t, Trigger::Meeting(_)))
-                || words.iter().any(|t| is_anaphora(cx.word(t))));
+                || words.iter().any(|t| is_anaphora(cx.codes(t))));
         let mut chained = false;
         if targets.is_empty()
             && !refers_back
@@ -719,7 +719,7 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
             && words
                 .iter()
                 .take(SPEECH_REACH)
-                .any(|t| is_speech(cx.word(t)))
+                .any(|t| is_speech(cx.codes(t)))
         {
             chained = true;
             targets.push(i);
@@ -855,7 +855,9 @@ fn host_country(
         let c = &cx.candidates[r.candidate];
         let i = words.iter().position(|t| t.start == c.word_start)?;
         let prev = i.checked_sub(1).map(|p| cx.word(words[p]));
-        let after_host_verb = prev.is_some_and(|p| trigger_of(p) == Some(Trigger::Host));
+        let after_host_verb = i
+            .checked_sub(1)
+            .is_some_and(|p| trigger_of(cx.codes(words[p])) == Some(Trigger::Host));
         let in_country_after_trigger = prev == Some("في")
             && triggers.iter().any(|(t, k)| {
                 matches!(k, Trigger::Meeting(_)) && t.end <= c.start && c.start - t.end <= 30
@@ -1034,7 +1036,7 @@ fn participants(
                     && words
                         .iter()
                         .take(SPEECH_REACH)
-                        .any(|t| is_speech(cx.word(t)));
+                        .any(|t| is_speech(cx.codes(t)));
                 // "بحضور كل من … ونظرائه العراقي فالح فياض والسوري علي
                 // المملوك والروسي نيكولاي باتروشيف": a list of delegates runs
                 // on, each introduced by a nisba.
@@ -1147,11 +1149,11 @@ const SPEECH: [&str; 22] = [
 
 /// Whether `word` is a word of speech ([`SPEECH`]), with و or ف before it
 /// or not. Asked of every word near a meeting, so answered by one lookup.
-fn is_speech(word: &str) -> bool {
-    static WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
-        with_prefixes(&SPEECH, &["و", "ف"])
-            .filter(|w| SPEECH.contains(&strip_speech(w)))
-            .collect()
+fn is_speech(word: &[u8]) -> bool {
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+        WordSet::of(
+            with_prefixes(&SPEECH, &["و", "ف"]).filter(|w| SPEECH.contains(&strip_speech(w))),
+        )
     });
     WORDS.contains(word)
 }
@@ -1159,11 +1161,12 @@ fn is_speech(word: &str) -> bool {
 /// Whether `word` refers back to a meeting ([`ANAPHORA`]), clitics
 /// allowed as [`strip_clitics`] allows them. Asked of every word of every
 /// sentence, so answered by one lookup.
-fn is_anaphora(word: &str) -> bool {
-    static WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
-        with_prefixes(&ANAPHORA, &TRIGGER_CLITICS)
-            .filter(|w| ANAPHORA.contains(&strip_clitics(w)))
-            .collect()
+fn is_anaphora(word: &[u8]) -> bool {
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+        WordSet::of(
+            with_prefixes(&ANAPHORA, &TRIGGER_CLITICS)
+                .filter(|w| ANAPHORA.contains(&strip_clitics(w))),
+        )
     });
     WORDS.contains(word)
 }
@@ -1190,6 +1193,10 @@ fn strip_speech(w: &str) -> &str {
 mod tests {
     use super::*;
 
+    fn codes(w: &str) -> Vec<u8> {
+        w.chars().map(crate::text::code).collect()
+    }
+
     #[test]
     fn word_tables_answer_as_the_rules_do() {
         let seeds: String = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
@@ -1208,8 +1215,8 @@ mod tests {
         }
         let mut triggers = 0;
         for w in &words {
-            assert!(trigger_of(w) == trigger_by_rules(w), "{w}");
-            triggers += usize::from(trigger_of(w).is_some());
+            assert!(trigger_of(&codes(w)) == trigger_by_rules(w), "{w}");
+            triggers += usize::from(trigger_of(&codes(w)).is_some());
         }
         assert!(triggers > 100, "only {triggers} triggers");
         let (mut anaphora, mut speech) = (0, 0);
@@ -1219,14 +1226,15 @@ mod tests {
             .chain(with_prefixes(&ANAPHORA, &TRIGGER_CLITICS))
             .chain(with_prefixes(&SPEECH, &["و", "ف", "ب"]))
         {
+            let c = codes(&w);
             assert_eq!(
-                is_anaphora(&w),
+                is_anaphora(&c),
                 ANAPHORA.contains(&strip_clitics(&w)),
                 "{w}"
             );
-            assert_eq!(is_speech(&w), SPEECH.contains(&strip_speech(&w)), "{w}");
-            anaphora += usize::from(is_anaphora(&w));
-            speech += usize::from(is_speech(&w));
+            assert_eq!(is_speech(&c), SPEECH.contains(&strip_speech(&w)), "{w}");
+            anaphora += usize::from(is_anaphora(&c));
+            speech += usize::from(is_speech(&c));
         }
         assert!(anaphora > 20 && speech > 40, "{anaphora} {speech}");
     }

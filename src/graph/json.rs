@@ -117,15 +117,18 @@ fn write_list<T: Serialize + Sync>(
         let printed: Vec<Result<Vec<u8>, serde_json::Error>> = group
             .par_chunks(PIECE)
             .map(|piece| {
-                let mut out = Vec::new();
+                let mut out = Vec::with_capacity(1 << 16);
+                let mut one = Vec::with_capacity(1 << 12);
                 for (k, item) in piece.iter().enumerate() {
                     if k > 0 {
                         out.extend_from_slice(b",\n");
                     }
                     out.extend_from_slice(b"    ");
-                    for b in serde_json::to_vec_pretty(item)? {
-                        out.push(b);
-                        if b == b'\n' {
+                    one.clear();
+                    serde_json::to_writer_pretty(&mut one, item)?;
+                    for line in one.split_inclusive(|&b| b == b'\n') {
+                        out.extend_from_slice(line);
+                        if line.ends_with(b"\n") {
                             out.extend_from_slice(b"    ");
                         }
                     }

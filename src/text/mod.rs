@@ -5,12 +5,14 @@
 
 mod normalize;
 mod tokens;
+mod words;
 
 pub use normalize::{Normalized, fold};
 pub use tokens::{
     OTHER, OTHER_WORD, Token, code, code_is_word, is_word_char, sentence_ends, sentence_ends_codes,
     tokenize, tokenize_codes,
 };
+pub use words::{WordMap, WordSet};
 
 /// Slices `text` by char indices `[start, end)`.
 ///
