@@ -10,7 +10,7 @@ use super::mentions::Resolved;
 use crate::evidence::Evidence;
 use crate::gazetteer::{AliasForm, Candidate, EntityKind, Gazetteer, TitleHit};
 use crate::text::{Normalized, Token};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::Arc;
 
 /// A person found by title.
@@ -176,7 +176,7 @@ struct Reader<'a> {
     candidates: &'a [Candidate],
     resolved: &'a [Resolved],
     titles: &'a [TitleHit],
-    first_names: &'a HashSet<String>,
+    first_names: &'a FxHashSet<String>,
 }
 
 impl Reader<'_> {
@@ -496,7 +496,7 @@ pub fn discover(
     candidates: &[Candidate],
     resolved: &[Resolved],
     titles: &[TitleHit],
-    first_names: &HashSet<String>,
+    first_names: &FxHashSet<String>,
 ) -> Vec<Discovered> {
     let r = Reader {
         g,

@@ -13,7 +13,7 @@
 
 use crate::gazetteer::{AliasForm, Candidate, EntityKind, Gazetteer, PartialDate, Target};
 use crate::text::Normalized;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A hit resolved to one entity, in folded chars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,14 +61,14 @@ pub fn resolve(
     original: &[char],
     candidates: &[Candidate],
     date: Option<PartialDate>,
-    first_names: &HashSet<String>,
+    first_names: &FxHashSet<String>,
     sentences: &[usize],
 ) -> Vec<Resolved> {
     let entities = g.entities();
     let kind = |t: &Target| entities[t.entity].kind;
     // Pass 1: what stands on its own.
-    let mut strong_at: HashMap<usize, Vec<usize>> = HashMap::new(); // entity -> candidate starts
-    let mut full_person_at: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut strong_at: FxHashMap<usize, Vec<usize>> = FxHashMap::default(); // entity -> candidate starts
+    let mut full_person_at: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     let mut decided: Vec<Vec<Resolved>> = vec![Vec::new(); candidates.len()];
     let mut pending: Vec<usize> = Vec::new();
     for (ci, c) in candidates.iter().enumerate() {
@@ -81,7 +81,7 @@ pub fn resolve(
             .filter(|t| !t.weak && t.form != AliasForm::Short)
             .filter(|t| !(alif_maqsura && t.form == AliasForm::Adjective))
             .collect();
-        let mut by_kind: HashMap<EntityKind, Vec<&Target>> = HashMap::new();
+        let mut by_kind: FxHashMap<EntityKind, Vec<&Target>> = FxHashMap::default();
         for t in &strong {
             by_kind.entry(kind(t)).or_default().push(t);
         }
@@ -222,8 +222,8 @@ fn target_for(c: &Candidate, entity: usize) -> &Target {
 fn pick_person(
     g: &Gazetteer,
     people: &[&Target],
-    full_at: &HashMap<usize, Vec<usize>>,
-    strong_at: &HashMap<usize, Vec<usize>>,
+    full_at: &FxHashMap<usize, Vec<usize>>,
+    strong_at: &FxHashMap<usize, Vec<usize>>,
     at: usize,
     sentence_start: usize,
     date: Option<PartialDate>,

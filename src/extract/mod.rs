@@ -13,7 +13,7 @@ use crate::evidence::Evidence;
 use crate::gazetteer::{AliasForm, EntityKind, Gazetteer, Matcher, PartialDate};
 use crate::input::{Article, ArticleMeta};
 use crate::text::{Normalized, fold, sentence_ends_codes, tokenize_codes};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::Arc;
 
 pub use boilerplate::boilerplate_lines;
@@ -64,7 +64,7 @@ pub struct Extractor {
     matcher: Matcher,
     /// First words of people's full names (folded), to tell another
     /// person's surname from a short form.
-    first_names: HashSet<String>,
+    first_names: FxHashSet<String>,
 }
 
 impl Extractor {
@@ -236,7 +236,7 @@ const GIVEN_NAMES: &str = include_str!("../../data/given_names.txt");
 /// The first words of people's multi-word names, leaving out particles
 /// and titles (عبد, أبو, الملك …), and the given names of
 /// data/given_names.txt.
-fn first_names(g: &Gazetteer) -> HashSet<String> {
+fn first_names(g: &Gazetteer) -> FxHashSet<String> {
     let listed = GIVEN_NAMES
         .lines()
         .map(str::trim)

@@ -11,7 +11,7 @@ use super::Gazetteer;
 use super::model::{AliasForm, EntityKind};
 use crate::text::{Normalized, OTHER_WORD, code, code_is_word, fold};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// One entity a matched string may name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,7 +116,7 @@ impl Matcher {
     pub fn new(gazetteer: &Gazetteer) -> Matcher {
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
-        let mut by_pattern: HashMap<String, usize> = HashMap::new();
+        let mut by_pattern: FxHashMap<String, usize> = FxHashMap::default();
         let mut add = |pattern: String, target: Target| {
             if pattern.chars().count() < 2 {
                 return;
@@ -366,7 +366,7 @@ fn select_longest(mut hits: Vec<Candidate>) -> Vec<Candidate> {
     // number of hits (a long article can have a million).
     let len = hits.iter().map(|h| h.end).max().unwrap_or(0);
     let mut taken = vec![false; len];
-    let mut by_span: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut by_span: FxHashMap<(usize, usize), usize> = FxHashMap::default();
     let mut kept: Vec<Candidate> = Vec::new();
     for h in hits {
         if let Some(&i) = by_span.get(&(h.start, h.end)) {

@@ -12,7 +12,7 @@ pub use load::{DataError, FILES, parse_file};
 pub use matcher::{Candidate, Matcher, Target, TitleHit, title_ends_before};
 pub use model::{Alias, AliasForm, Entity, EntityKind, Origin, PartialDate, Role, Title};
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::Path;
 
 /// The built-in data files, embedded in the binary.
@@ -32,7 +32,7 @@ const BUILTIN: [(&str, &str); 5] = [
 pub struct Gazetteer {
     entities: Vec<Entity>,
     titles: Vec<Title>,
-    index: HashMap<(EntityKind, String), usize>,
+    index: FxHashMap<(EntityKind, String), usize>,
     /// Graph node id of each entity, computed once: the graph asks for
     /// one per mention.
     node_ids: Vec<String>,

@@ -37,7 +37,7 @@ pub(crate) fn classified(
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return utf16(rest, UTF_16BE, 2, lossy).map(|s| (s, "UTF-16BE"));
     }
-    match std::str::from_utf8(bytes) {
+    match simdutf8::compat::from_utf8(bytes) {
         Ok(s) if !s.contains('\0') => return Ok((s.to_string(), "UTF-8")),
         Ok(_) => {}
         Err(e) => {
@@ -104,7 +104,7 @@ fn first_bad_byte(bytes: &[u8], enc: &'static Encoding) -> usize {
 }
 
 fn utf8(bytes: &[u8], offset: usize, lossy: bool) -> Result<String, (Reason, String)> {
-    match std::str::from_utf8(bytes) {
+    match simdutf8::compat::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
         Err(_) if lossy => Ok(String::from_utf8_lossy(bytes).into_owned()),
         Err(e) => Err((
