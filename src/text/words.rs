@@ -1,8 +1,9 @@
 //! Fixed sets of words, looked up by their [`code`](super::code)s.
 //!
 //! Rules ask of every word of an article whether it is a trigger, a word
-//! of speech, an announcement …; almost none is. A table of the first and
-//! last letters of the listed words turns most away before any hashing.
+//! of speech, an announcement …; almost none is. A bitmap indexed by a
+//! cheap fingerprint of the listed words (their length and first and last
+//! four letters) turns nearly all others away before any hashing.
 
 use super::code;
 use rustc_hash::FxHashMap;
@@ -20,9 +21,8 @@ use rustc_hash::FxHashMap;
 #[derive(Debug, Clone)]
 pub struct WordMap<T> {
     words: FxHashMap<Box<[u8]>, T>,
-    /// Bit `first << 8 | last` is set when a listed word begins with code
-    /// `first` and ends with code `last`.
-    ends: Box<[u64]>,
+    /// Bit [`fingerprint`] of every listed word.
+    seen: Box<[u64]>,
 }
 
 impl<T> WordMap<T> {
@@ -30,21 +30,20 @@ impl<T> WordMap<T> {
     /// repeated wins).
     pub fn new<W: AsRef<str>>(entries: impl IntoIterator<Item = (W, T)>) -> WordMap<T> {
         let mut words = FxHashMap::default();
-        let mut ends = vec![0u64; (1 << 16) / 64].into_boxed_slice();
+        let mut seen = vec![0u64; BITS / 64].into_boxed_slice();
         for (w, v) in entries {
             let codes: Box<[u8]> = w.as_ref().chars().map(code).collect();
-            if let Some(pair) = ends_of(&codes) {
-                ends[pair / 64] |= 1 << (pair % 64);
-                words.entry(codes).or_insert(v);
-            }
+            let bit = fingerprint(&codes);
+            seen[bit / 64] |= 1 << (bit % 64);
+            words.entry(codes).or_insert(v);
         }
-        WordMap { words, ends }
+        WordMap { words, seen }
     }
 
     /// The value of the word whose codes are `word`.
     pub fn get(&self, word: &[u8]) -> Option<&T> {
-        let pair = ends_of(word)?;
-        if self.ends[pair / 64] & (1 << (pair % 64)) == 0 {
+        let bit = fingerprint(word);
+        if self.seen[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
         self.words.get(word)
@@ -66,8 +65,23 @@ impl WordSet {
     }
 }
 
-fn ends_of(word: &[u8]) -> Option<usize> {
-    Some((*word.first()? as usize) << 8 | *word.last()? as usize)
+/// Bits in [`WordMap::seen`]: a few hundred listed words leave about one
+/// other word in a hundred to the hash map.
+const BITS: usize = 1 << 16;
+
+/// A bit of [`WordMap::seen`] for a word: its length and its first and
+/// last four codes (overlapping in short words), mixed by one multiply.
+fn fingerprint(word: &[u8]) -> usize {
+    let n = word.len();
+    let key = if n >= 4 {
+        let first = u32::from_le_bytes([word[0], word[1], word[2], word[3]]);
+        let last = u32::from_le_bytes([word[n - 4], word[n - 3], word[n - 2], word[n - 1]]);
+        (first as u64) << 32 | last as u64
+    } else {
+        word.iter().fold(0u64, |k, &b| k << 8 | b as u64)
+    };
+    let mixed = (key ^ (n as u64).rotate_right(8)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> (64 - 16)) as usize
 }
 
 #[cfg(test)]
