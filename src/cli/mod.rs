@@ -16,6 +16,8 @@ use majlis::input::{Article, Item, Reason};
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Exit status: everything went well.
 pub const OK: i32 = 0;
@@ -260,11 +262,14 @@ pub fn load_inputs_with(
     let _ = rayon::ThreadPoolBuilder::new()
         .num_threads(run.jobs)
         .build_global();
+    // The bar measures input bytes read (known in advance, so it has an
+    // ETA) and says how many articles went through, and how fast.
+    let bytes_read = Arc::new(AtomicU64::new(0));
     let bar = (run.progress && std::io::stderr().is_terminal()).then(|| {
-        let b = indicatif::ProgressBar::new_spinner();
+        let b = indicatif::ProgressBar::new(majlis::input::input_bytes(&texts));
         b.set_style(
             indicatif::ProgressStyle::with_template(
-                "{spinner} {pos} articles, {per_sec}, {elapsed}",
+                "{bar:30} {bytes}/{total_bytes}  {msg}  {elapsed} (ETA {eta})",
             )
             .expect("a valid template"),
         );
@@ -273,7 +278,10 @@ pub fn load_inputs_with(
     // Three stages run at once: reading and decoding, extraction on the
     // pool, and merging into the graph, which is serial and would
     // otherwise leave the pool idle. Batches travel in input order.
-    let options = majlis::input::ReadOptions { lossy: run.lossy };
+    let options = majlis::input::ReadOptions {
+        lossy: run.lossy,
+        bytes_read: bar.is_some().then(|| bytes_read.clone()),
+    };
     let (graph, (read, failed)) = std::thread::scope(|scope| {
         let (to_extract, batches) = std::sync::mpsc::sync_channel::<Vec<Article>>(2);
         let (to_merge, extracted) = std::sync::mpsc::sync_channel::<Vec<Extraction>>(2);
@@ -308,14 +316,18 @@ pub fn load_inputs_with(
             }
             (articles, reasons)
         });
+        let bytes_read = &bytes_read;
         let merger = scope.spawn(move || {
+            let mut merged = 0usize;
             for done in extracted {
-                let n = done.len() as u64;
+                merged += done.len();
                 for x in done {
                     graph.add(x, extractor.gazetteer());
                 }
                 if let Some(b) = bar {
-                    b.inc(n);
+                    b.set_position(bytes_read.load(Ordering::Relaxed));
+                    let rate = merged as f64 / b.elapsed().as_secs_f64().max(1e-3);
+                    b.set_message(format!("{merged} articles, {rate:.0}/s"));
                 }
             }
             graph

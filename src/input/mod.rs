@@ -17,6 +17,8 @@ use std::fmt;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// One news article, decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -244,11 +246,55 @@ pub enum Item {
 pub const EXTENSIONS: &str = ".txt, .html, .htm, .jsonl, .jsonl.gz";
 
 /// How to read.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct ReadOptions {
     /// Decode bytes that do not decode as U+FFFD instead of skipping the
     /// article.
     pub lossy: bool,
+    /// Counts the bytes of input files read so far (compressed bytes for
+    /// `.jsonl.gz`), for a progress bar measured against [`input_bytes`].
+    pub bytes_read: Option<Arc<AtomicU64>>,
+}
+
+/// The size on disk of every file under `paths`, to measure
+/// [`ReadOptions::bytes_read`] against.
+///
+/// # Example
+/// ```
+/// assert!(majlis::input::input_bytes(&["seeds".into()]) > 10_000);
+/// ```
+pub fn input_bytes(paths: &[PathBuf]) -> u64 {
+    fn size(p: &Path) -> u64 {
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => std::fs::read_dir(p)
+                .map(|entries| {
+                    entries
+                        .filter_map(|e| e.ok())
+                        .map(|e| size(&e.path()))
+                        .sum()
+                })
+                .unwrap_or(0),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        }
+    }
+    paths.iter().map(|p| size(p)).sum()
+}
+
+/// A reader that adds what it reads to a counter.
+struct Counted<R> {
+    inner: R,
+    count: Option<Arc<AtomicU64>>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if let Some(c) = &self.count {
+            c.fetch_add(n as u64, Ordering::Relaxed);
+        }
+        Ok(n)
+    }
 }
 
 /// Reads every input (files and folders, folders walked recursively in
@@ -347,6 +393,10 @@ fn read_file(path: &Path, id: &str, options: &ReadOptions, sink: &mut dyn FnMut(
         if file.metadata().map(|m| m.len() == 0).unwrap_or(false) {
             return sink(problem(Reason::Empty, "empty file (no articles)".into()));
         }
+        let file = Counted {
+            inner: file,
+            count: options.bytes_read.clone(),
+        };
         let reader: Box<dyn Read> = if name.ends_with(".gz") {
             Box::new(MultiGzDecoder::new(file))
         } else {
@@ -358,6 +408,9 @@ fn read_file(path: &Path, id: &str, options: &ReadOptions, sink: &mut dyn FnMut(
             Ok(b) => b,
             Err(e) => return sink(problem(Reason::Unreadable, format!("cannot read: {e}"))),
         };
+        if let Some(c) = &options.bytes_read {
+            c.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        }
         let html = !name.ends_with(".txt");
         match decode::classified(&bytes, options.lossy) {
             Ok((text, encoding)) => {
