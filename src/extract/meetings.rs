@@ -18,6 +18,7 @@ use super::relations::Relation;
 use crate::evidence::Evidence;
 use crate::gazetteer::{AliasForm, Candidate, EntityKind, Gazetteer, TitleHit};
 use crate::text::{Normalized, Token, WordMap, WordSet};
+use rustc_hash::FxHashSet;
 
 use std::sync::Arc;
 use std::sync::LazyLock;
@@ -419,21 +420,13 @@ impl Context<'_> {
     /// The sentence span `[start, end)` of sentence `i`, trimmed.
     fn sentence(&self, i: usize) -> (usize, usize) {
         let start = if i == 0 { 0 } else { self.sentences[i - 1] };
-        let mut end = self.sentences[i];
-        let s = self.text.as_str();
-        let chars: Vec<char> = s[self.text.byte_of_char(start)..self.text.byte_of_char(end)]
-            .chars()
-            .collect();
-        let lead = chars.iter().take_while(|c| c.is_whitespace()).count();
-        while end > start + lead
-            && self
-                .text
-                .char_at(end - 1)
-                .is_some_and(|c| c.is_whitespace())
-        {
-            end -= 1;
-        }
-        (start + lead, end)
+        let end = self.sentences[i];
+        // Folding leaves no whitespace but the space and the line break.
+        let space = |b: &u8| matches!(b, b' ' | b'\n');
+        let span = &self.text.codes()[start..end];
+        let lead = span.iter().take_while(|b| space(b)).count();
+        let trail = span[lead..].iter().rev().take_while(|b| space(b)).count();
+        (start + lead, end - trail)
     }
 
     fn kind_of(&self, r: &Resolved) -> EntityKind {
@@ -989,25 +982,27 @@ fn participants(
     chained: bool,
     triggers: &[usize],
 ) -> Vec<(usize, usize, Option<()>)> {
-    let bare = |w: &str| -> String {
+    fn bare(w: &str) -> &str {
         let w = w.strip_prefix('و').unwrap_or(w);
         for p in ["ل", "ب"] {
             if let Some(rest) = w.strip_prefix(p)
                 && rest.starts_with("ال")
             {
-                return rest.to_string();
+                return rest;
             }
         }
-        w.to_string()
-    };
+        w
+    }
+    static PARTICIPATION_WORDS: LazyLock<FxHashSet<&str>> =
+        LazyLock::new(|| PARTICIPATION.into_iter().collect());
     // "في كل من ليبيا" is "in each of", not a list of participants.
     let cues: Vec<usize> = words
         .iter()
         .enumerate()
         .filter(|(i, t)| {
             let w = bare(cx.word(t));
-            PARTICIPATION.contains(&w.as_str())
-                && !(matches!(w.as_str(), "كل" | "كلا") && *i > 0 && cx.word(words[i - 1]) == "في")
+            PARTICIPATION_WORDS.contains(w)
+                && !(matches!(w, "كل" | "كلا") && *i > 0 && cx.word(words[i - 1]) == "في")
         })
         .map(|(i, _)| i)
         .collect();
@@ -1062,7 +1057,7 @@ fn participants(
                     .checked_sub(1)
                     .map(|p| bare(cx.word(words[p])))
                     .unwrap_or_default();
-                let blocked = NOT_A_PARTY.contains(&prev.as_str()) && !(listed && prev == "في");
+                let blocked = NOT_A_PARTY.contains(&prev) && !(listed && prev == "في");
                 if blocked {
                     continue;
                 }
@@ -1084,8 +1079,8 @@ fn participants(
                             .checked_sub(2)
                             .map(|p| bare(cx.word(words[p])))
                             .unwrap_or_default();
-                        DELEGATE_NOUNS.contains(&prev.as_str())
-                            || DELEGATE_NOUNS.contains(&prev2.as_str())
+                        DELEGATE_NOUNS.contains(&prev)
+                            || DELEGATE_NOUNS.contains(&prev2)
                             || after_title
                             || before_person
                     }
@@ -1102,8 +1097,8 @@ fn participants(
                     .map(|p| bare(cx.word(words[p])))
                     .unwrap_or_default();
                 if listed
-                    && !NOT_A_PARTY.contains(&prev.as_str())
-                    && !AGAINST.contains(&prev.as_str())
+                    && !NOT_A_PARTY.contains(&prev)
+                    && !AGAINST.contains(&prev)
                 {
                     out.push((c.start, r.entity, Some(())));
                 }

@@ -37,10 +37,12 @@ pub struct Normalized {
 impl Normalized {
     /// Folds `original` for matching.
     pub fn new(original: &str) -> Normalized {
+        // Counting first is cheap and saves growing four buffers.
+        let chars = original.chars().count();
         let mut text = String::with_capacity(original.len());
-        let mut origin = Vec::with_capacity(original.len() / 2);
-        let mut codes = Vec::with_capacity(original.len() / 2);
-        let mut byte_starts = Vec::with_capacity(original.len() / 2);
+        let mut origin = Vec::with_capacity(chars);
+        let mut codes = Vec::with_capacity(chars);
+        let mut byte_starts = Vec::with_capacity(chars + 1);
         let mut original_len = 0usize;
         let mut push = |c: char, code: u8, at: usize, text: &mut String| {
             // Runs of spaces fold to one, so multi-word names match across
