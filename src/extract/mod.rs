@@ -95,10 +95,9 @@ impl Extractor {
 
     /// Extracts one article. Never panics, whatever the text.
     pub fn extract(&self, article: &Article) -> Extraction {
-        let norm = Normalized::new(&article.text);
+        let (norm, original) = Normalized::with_chars(&article.text);
         // Every quote names the article: one shared id, not one copy each.
         let id: Arc<str> = article.id.as_str().into();
-        let original: Vec<char> = article.text.chars().collect();
         // Every stage reads the same sentences and words.
         let sentences = sentence_ends_codes(norm.codes());
         let tokens = tokenize_codes(norm.codes());

@@ -37,48 +37,70 @@ pub struct Normalized {
 impl Normalized {
     /// Folds `original` for matching.
     pub fn new(original: &str) -> Normalized {
-        // Counting first is cheap and saves growing four buffers.
-        let chars = original.chars().count();
-        let mut text = String::with_capacity(original.len());
-        let mut origin = Vec::with_capacity(chars);
-        let mut codes = Vec::with_capacity(chars);
-        let mut byte_starts = Vec::with_capacity(chars + 1);
-        let mut original_len = 0usize;
-        let mut push = |c: char, code: u8, at: usize, text: &mut String| {
-            // Runs of spaces fold to one, so multi-word names match across
-            // line breaks and double spaces.
-            if c == ' ' && text.ends_with(' ') {
-                return;
-            }
-            byte_starts.push(text.len() as u32);
-            origin.push(at as u32);
-            codes.push(code);
-            text.push(c);
+        Normalized::build(original, None)
+    }
+
+    /// Folds `original` and returns its chars as well: extraction quotes
+    /// the original by char offsets, and decoding it once serves both.
+    ///
+    /// # Example
+    /// ```
+    /// use majlis::text::Normalized;
+    /// let (n, chars) = Normalized::with_chars("عمّان");
+    /// assert_eq!((n.as_str(), chars.len()), ("عمان", 5));
+    /// ```
+    pub fn with_chars(original: &str) -> (Normalized, Vec<char>) {
+        let mut chars = Vec::new();
+        let n = Normalized::build(original, Some(&mut chars));
+        (n, chars)
+    }
+
+    fn build(original: &str, mut chars: Option<&mut Vec<char>>) -> Normalized {
+        // Counting first is cheap and saves growing the buffers.
+        let count = original.chars().count();
+        if let Some(chars) = chars.as_deref_mut() {
+            chars.reserve_exact(count);
+        }
+        let mut folded = Folded {
+            text: String::with_capacity(original.len()),
+            origin: Vec::with_capacity(count),
+            codes: Vec::with_capacity(count),
+            byte_starts: Vec::with_capacity(count + 1),
+            after_space: false,
         };
         let table = &*BASIC;
         for (i, c) in original.chars().enumerate() {
-            original_len = i + 1;
-            if let Some(&(folded, code)) = table.get(c as usize) {
-                if let Some(f) = char::from_u32(folded.into()).filter(|_| folded != DROPPED) {
-                    push(f, code, i, &mut text);
+            if let Some(chars) = chars.as_deref_mut() {
+                chars.push(c);
+            }
+            if let Some(&(f, code)) = table.get(c as usize) {
+                if let Some(f) = f {
+                    folded.push(f, code, i);
                 }
             } else if needs_compatibility_fold(c) {
                 for d in c.nfkc() {
                     if let Some(f) = fold_char(d) {
-                        push(f, code(f), i, &mut text);
+                        folded.push(f, code(f), i);
                     }
                 }
             } else if let Some(f) = fold_char(c) {
-                push(f, code(f), i, &mut text);
+                folded.push(f, code(f), i);
             }
         }
+        let Folded {
+            text,
+            origin,
+            codes,
+            mut byte_starts,
+            ..
+        } = folded;
         byte_starts.push(text.len() as u32);
         Normalized {
             text,
             codes,
             origin,
             byte_starts,
-            original_len,
+            original_len: count,
         }
     }
 
@@ -166,20 +188,40 @@ pub fn fold(s: &str) -> String {
 /// of ASCII and the basic Arabic block, which is nearly all of an Arabic
 /// article: one lookup instead of a match and a classification per char.
 /// None of them needs the compatibility fold.
-static BASIC: LazyLock<Vec<(u16, u8)>> = LazyLock::new(|| {
+static BASIC: LazyLock<Vec<(Option<char>, u8)>> = LazyLock::new(|| {
     (0..0x0700u32)
         .map(|u| {
             let c = char::from_u32(u).expect("below the surrogates");
-            match fold_char(c) {
-                Some(f) => (f as u16, code(f)),
-                None => (DROPPED, 0),
-            }
+            let f = fold_char(c);
+            (f, f.map_or(0, code))
         })
         .collect()
 });
 
-/// Marks a char of [`BASIC`] that folding drops.
-const DROPPED: u16 = 0xFFFF;
+/// The folded text as it grows.
+struct Folded {
+    text: String,
+    origin: Vec<u32>,
+    codes: Vec<u8>,
+    byte_starts: Vec<u32>,
+    after_space: bool,
+}
+
+impl Folded {
+    fn push(&mut self, c: char, code: u8, at: usize) {
+        // Runs of spaces fold to one, so multi-word names match across
+        // line breaks and double spaces.
+        let space = c == ' ';
+        if space && self.after_space {
+            return;
+        }
+        self.after_space = space;
+        self.byte_starts.push(self.text.len() as u32);
+        self.origin.push(at as u32);
+        self.codes.push(code);
+        self.text.push(c);
+    }
+}
 
 /// Presentation forms and other compatibility characters go through NFKC;
 /// the basic Arabic block and ASCII never need it, which keeps the hot path
