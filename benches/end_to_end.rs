@@ -61,14 +61,21 @@ fn main() {
     );
     let mut first: Option<Vec<u8>> = None;
     let mut one_core = None;
-    let runs = [("one core", 1, true), ("--jobs 1", 1, false), ("--jobs 2", 2, false)];
+    let runs = [
+        ("one core", 1, true),
+        ("--jobs 1", 1, false),
+        ("--jobs 2", 2, false),
+    ];
     for (name, jobs, pinned) in runs.into_iter().filter(|r| r.1 <= cores) {
         let mut best = Run::default();
         for run in 0..RUNS {
             let output = out.join(format!("{name}-{run}.json"));
             let (r, json) = build(&corpus, jobs, pinned, &output);
             if best.secs == 0.0 || r.secs < best.secs {
-                best = Run { peak: best.peak.max(r.peak), ..r };
+                best = Run {
+                    peak: best.peak.max(r.peak),
+                    ..r
+                };
             } else {
                 best.peak = best.peak.max(r.peak);
             }

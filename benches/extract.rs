@@ -8,7 +8,7 @@
 //!     cargo bench --bench extract
 //!
 //! Runs are kept short (10 samples, a few seconds each) so the whole bench
-//! takes well under two minutes; `examples/bench.rs` measures a full
+//! takes well under two minutes; `benches/end_to_end.rs` measures a full
 //! corpus build.
 
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};

@@ -1096,10 +1096,7 @@ fn participants(
                     .checked_sub(1)
                     .map(|p| bare(cx.word(words[p])))
                     .unwrap_or_default();
-                if listed
-                    && !NOT_A_PARTY.contains(&prev)
-                    && !AGAINST.contains(&prev)
-                {
+                if listed && !NOT_A_PARTY.contains(&prev) && !AGAINST.contains(&prev) {
                     out.push((c.start, r.entity, Some(())));
                 }
             }

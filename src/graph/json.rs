@@ -65,18 +65,7 @@ struct KeyedEdgeRef<'g> {
 /// date, source, address and encoding, sorted by id), ending with a
 /// newline, to `w`.
 pub fn write_json(g: &Graph, mut w: impl std::io::Write) -> std::io::Result<()> {
-    let head = HeadRef {
-        directed: true,
-        multigraph: true,
-        graph: Header {
-            generator: format!("majlis {}", env!("CARGO_PKG_VERSION")),
-            schema: SCHEMA_VERSION,
-            articles: g.articles().len(),
-            nodes: g.nodes().count(),
-            edges: g.edges().count(),
-            article_ids: g.articles().keys().cloned().collect(),
-        },
-    };
+    let head = head(g);
     // The same bytes as serde_json's pretty printer gives the whole
     // document, but the lists (nearly all of it) are printed in parallel.
     let head = serde_json::to_vec_pretty(&head)?;
@@ -94,6 +83,22 @@ pub fn write_json(g: &Graph, mut w: impl std::io::Write) -> std::io::Result<()> 
     let articles: Vec<&ArticleMeta> = g.articles().values().collect();
     write_list(&mut w, "articles", &articles)?;
     w.write_all(b"\n}\n")
+}
+
+/// What the document says before its lists.
+fn head(g: &Graph) -> HeadRef {
+    HeadRef {
+        directed: true,
+        multigraph: true,
+        graph: Header {
+            generator: format!("majlis {}", env!("CARGO_PKG_VERSION")),
+            schema: SCHEMA_VERSION,
+            articles: g.articles().len(),
+            nodes: g.nodes().count(),
+            edges: g.edges().count(),
+            article_ids: g.articles().keys().cloned().collect(),
+        },
+    }
 }
 
 /// Writes `,\n  "name": [...]` as the pretty printer would at the second
@@ -251,18 +256,7 @@ mod tests {
             .collect();
         let g = Graph::from_parts(nodes, edges, graph().articles().values().cloned()).unwrap();
         let whole = Whole {
-            head: HeadRef {
-                directed: true,
-                multigraph: true,
-                graph: Header {
-                    generator: format!("majlis {}", env!("CARGO_PKG_VERSION")),
-                    schema: SCHEMA_VERSION,
-                    articles: g.articles().len(),
-                    nodes: g.nodes().count(),
-                    edges: g.edges().count(),
-                    article_ids: g.articles().keys().cloned().collect(),
-                },
-            },
+            head: head(&g),
             nodes: g.nodes().collect(),
             edges: g
                 .edges()
