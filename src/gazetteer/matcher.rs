@@ -82,6 +82,8 @@ pub struct Matcher {
     ambiguous: Vec<Option<String>>,
     titles: AhoCorasick,
     title_of: Vec<usize>,
+    /// As `ambiguous`, for the title patterns.
+    title_ambiguous: Vec<Option<String>>,
     /// Per entity: its kind and the country it belongs to (for nesting).
     kinds: Vec<(EntityKind, Option<String>)>,
 }
@@ -175,10 +177,7 @@ impl Matcher {
             .prefilter(false)
             .build(patterns.iter().map(|p| codes_of(p)))
             .expect("gazetteer patterns are plain strings");
-        let ambiguous = patterns
-            .iter()
-            .map(|p| p.chars().any(|c| code(c) >= OTHER_WORD).then(|| p.clone()))
-            .collect();
+        let ambiguous = patterns.iter().map(|p| ambiguous_text(p)).collect();
         let mut title_patterns = Vec::new();
         let mut title_of = Vec::new();
         for (ti, t) in gazetteer.titles().iter().enumerate() {
@@ -190,7 +189,7 @@ impl Matcher {
                 }
             }
         }
-        // Titles are Arabic words: every char has a code of its own.
+        let title_ambiguous = title_patterns.iter().map(|p| ambiguous_text(p)).collect();
         let titles = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
@@ -211,6 +210,7 @@ impl Matcher {
             ambiguous,
             titles,
             title_of,
+            title_ambiguous,
             kinds,
         }
     }
@@ -237,15 +237,14 @@ impl Matcher {
                 continue;
             }
             let prefix = &s[text.byte_of_char(word_start)..text.byte_of_char(start)];
-            let targets = &self.targets[pattern];
-            if !targets.iter().any(|t| prefix_allowed(prefix, t)) {
-                continue;
-            }
-            let valid: Vec<Target> = targets
+            let valid: Vec<Target> = self.targets[pattern]
                 .iter()
                 .filter(|t| prefix_allowed(prefix, t))
                 .copied()
                 .collect();
+            if valid.is_empty() {
+                continue;
+            }
             let takes_article = matches!(valid[0].form, AliasForm::Adjective | AliasForm::People);
             let start = if takes_article && prefix.ends_with("ال") {
                 start - 2
@@ -325,6 +324,11 @@ impl Matcher {
             let Some(word_start) = clitic_start(codes, start) else {
                 continue;
             };
+            if let Some(folded) = &self.title_ambiguous[m.pattern().as_usize()]
+                && &s[text.byte_of_char(start)..text.byte_of_char(end)] != folded
+            {
+                continue;
+            }
             let prefix = &s[text.byte_of_char(word_start)..text.byte_of_char(start)];
             if !["", "و", "ف", "ل", "ب"].contains(&prefix) {
                 continue;
@@ -407,6 +411,15 @@ fn clitic_start(codes: &[u8], start: usize) -> Option<usize> {
     Some(i)
 }
 
+/// The folded pattern itself when one of its chars has no code of its own
+/// (so a hit on the codes may be another char and must be compared).
+fn ambiguous_text(folded: &str) -> Option<String> {
+    folded
+        .chars()
+        .any(|c| code(c) >= OTHER_WORD)
+        .then(|| folded.to_string())
+}
+
 fn codes_of(folded: &str) -> Vec<u8> {
     folded.chars().map(code).collect()
 }
@@ -461,7 +474,8 @@ mod tests {
             MYS\tMY\tMalaysia\tماليزيا\t-\tماليزي\t-\n\
             PRK\tKP\tNorth Korea\tكوريا الشمالية\t-\tكوري شمالي\t-\n";
         let orgs = "id\tname_en\tname_ar\taliases_ar\taliases_en\tkind\tcountry\n\
-            un\tUnited Nations\tالأمم المتحدة\t-\tUN\tinternational\t-\n";
+            un\tUnited Nations\tالأمم المتحدة\t-\tUN\tinternational\t-\n\
+            cafe\tCafé Club\tنادي café\t-\t-\tpolitical\t-\n";
         assert!(g.add_file("countries.tsv", "c", countries).is_empty());
         assert!(g.add_file("organisations.tsv", "o", orgs).is_empty());
         g
@@ -474,6 +488,14 @@ mod tests {
             .iter()
             .map(|c| g.entities()[c.targets[0].entity].id.clone())
             .collect()
+    }
+
+    #[test]
+    fn chars_sharing_a_code_are_told_apart() {
+        let g = gazetteer();
+        assert_eq!(ids(&g, "في نادي café"), ["cafe"]);
+        assert!(ids(&g, "في نادي cafè").is_empty());
+        assert!(ids(&g, "في نادي cafü").is_empty());
     }
 
     #[test]
