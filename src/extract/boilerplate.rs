@@ -59,7 +59,7 @@ pub fn boilerplate_lines(text: &Normalized) -> Vec<(usize, usize)> {
 /// Whether two different footer phrases stand in `line`.
 fn is_footer(line: &str) -> bool {
     // Leftmost (not overlapping) search keeps the automaton's prefilter,
-    // which skips most lines at memchr speed; footer phrases do not
+    // a vectorised scan that skips most lines whole; footer phrases do not
     // overlap one another.
     static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::builder()
