@@ -73,7 +73,21 @@ pub const OTHER: u8 = 0xFF;
 /// assert!(code_is_word(code('ب')) && !code_is_word(code('،')));
 /// ```
 pub fn code_is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || (0x80..=0xA9).contains(&b) || matches!(b, 0xB3 | 0xB4 | OTHER_WORD)
+    // Asked of every char by the word and sentence splitters and the
+    // matcher: one load from a table made at compile time.
+    const WORD: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = b as u8;
+            t[b] = c.is_ascii_alphanumeric()
+                || (c >= 0x80 && c <= 0xA9)
+                || matches!(c, 0xB3 | 0xB4 | OTHER_WORD);
+            b += 1;
+        }
+        t
+    };
+    WORD[b as usize]
 }
 
 /// Splits folded text into words.
