@@ -452,10 +452,9 @@ pub fn find(cx: &Context) -> Vec<Meeting> {
         // long article stays linear.
         let from = cx.tokens.partition_point(|t| t.start < start);
         let to = cx.tokens.partition_point(|t| t.start < end);
-        let words: Vec<&Token> = cx.tokens[from..to]
-            .iter()
-            .filter(|t| t.end <= end)
-            .collect();
+        // No word runs over a sentence end (ends are punctuation or line
+        // breaks, and trimmed spaces), so the sentence's words are a slice.
+        let words: Vec<&Token> = cx.tokens[from..to].iter().collect();
         let triggers: Vec<(&Token, Trigger)> = words
             .iter()
             .filter_map(|t| trigger_of(cx.codes(t)).map(|k| (*t, k)))
