@@ -5,9 +5,8 @@
 //! Works on folded text (see [`crate::text::fold`]); spans are folded chars.
 
 use crate::gazetteer::PartialDate;
-use crate::text::{Normalized, Token, code, is_word_char, tokenize_codes};
+use crate::text::{Normalized, Token, WordMap, is_word_char, tokenize_codes};
 use regex::{Captures, Regex};
-use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 use std::sync::OnceLock;
 
@@ -230,65 +229,87 @@ fn bounded<'t>(
         .filter_map(|(s, e)| re.captures_at(&text[..e], s))
 }
 
-/// Words no date expression does without: the first word of a month
-/// name, شهر, the words of relative dates and the nouns before a year.
-fn is_cue(word: &[u8]) -> bool {
-    static CUES: LazyLock<(FxHashSet<Vec<u8>>, Vec<bool>)> = LazyLock::new(|| {
-        let words: FxHashSet<Vec<u8>> = MONTHS
-            .iter()
-            .filter_map(|(name, _)| name.split(' ').next())
-            .chain(WEEKDAYS)
-            .chain([
-                "شهر",
-                "امس",
-                "اليوم",
-                "غدا",
-                "الشهر",
-                "العام",
-                "الاسبوع",
-                "عام",
-                "سنه",
-            ])
-            .map(|w| w.chars().map(code).collect())
-            .collect();
-        // Most words are turned away by their first and last letters
-        // before any hashing.
-        let mut ends = vec![false; 1 << 16];
-        for w in &words {
-            ends[end_pair(w)] = true;
-        }
-        (words, ends)
+/// The date pattern a word can be part of; each pattern runs only around
+/// the words it cannot do without.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// The first word of a month name: `full` ("11 مايو 2022").
+    Month,
+    /// امس، اليوم، غدا, the weekdays, الشهر، الاسبوع: `relative`.
+    Relative,
+    /// عام، سنه: `year`.
+    Year,
+    /// العام: both `year` ("العام 2018") and `relative` ("العام الماضي").
+    TheYear,
+}
+
+fn cue_of(word: &[u8]) -> Option<Cue> {
+    static CUES: LazyLock<WordMap<Cue>> = LazyLock::new(|| {
+        WordMap::new(
+            MONTHS
+                .iter()
+                .filter_map(|(name, _)| name.split(' ').next())
+                .map(|w| (w, Cue::Month))
+                .chain(WEEKDAYS.map(|w| (w, Cue::Relative)))
+                .chain(["امس", "اليوم", "غدا", "الشهر", "الاسبوع"].map(|w| (w, Cue::Relative)))
+                .chain(["عام", "سنه"].map(|w| (w, Cue::Year)))
+                .chain([("العام", Cue::TheYear)]),
+        )
     });
-    !word.is_empty() && CUES.1[end_pair(word)] && CUES.0.contains(word)
+    CUES.get(word).copied()
 }
 
-fn end_pair(word: &[u8]) -> usize {
-    (word[0] as usize) << 8 | word[word.len() - 1] as usize
+/// Byte ranges of the folded text where each pattern may match: around
+/// the words it needs, wide enough for its longest expression. The
+/// regexes run there only, not over the whole text.
+#[derive(Default)]
+struct Windows {
+    numeric: Vec<(usize, usize)>,
+    full: Vec<(usize, usize)>,
+    relative: Vec<(usize, usize)>,
+    year: Vec<(usize, usize)>,
 }
 
-/// Byte ranges of the folded text around the words a date needs (a cue,
-/// or digits followed by - / .), wide enough for the longest expression:
-/// the date regexes run there only, not over the whole text.
-fn windows(text: &Normalized, words: &[Token]) -> Vec<(usize, usize)> {
-    const BEFORE: usize = 3;
-    const AFTER: usize = 8;
-    let codes = text.codes();
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    for (k, w) in words.iter().enumerate() {
-        let word = &codes[w.start..w.end];
-        let numeric = word.last().is_some_and(u8::is_ascii_digit)
-            && matches!(codes.get(w.end), Some(b'-' | b'/' | b'.'));
-        if !numeric && !is_cue(word) {
-            continue;
+impl Windows {
+    fn new(text: &Normalized, words: &[Token]) -> Windows {
+        let codes = text.codes();
+        let mut w = Windows::default();
+        // Words before and after the cue that an expression can take in.
+        let around = |k: usize, before: usize, after: usize| {
+            (
+                text.byte_of_char(words[k.saturating_sub(before)].start),
+                text.byte_of_char(words[(k + after).min(words.len() - 1)].end),
+            )
+        };
+        for (k, t) in words.iter().enumerate() {
+            let word = &codes[t.start..t.end];
+            if word.last().is_some_and(u8::is_ascii_digit)
+                && matches!(codes.get(t.end), Some(b'-' | b'/' | b'.'))
+            {
+                add(&mut w.numeric, around(k, 0, 2));
+            }
+            match cue_of(word) {
+                // [day] [شهر] month [/ month] [من] [العام] [year] [anchor]
+                Some(Cue::Month) => add(&mut w.full, around(k, 2, 8)),
+                Some(Cue::Relative) => add(&mut w.relative, around(k, 0, 1)),
+                Some(Cue::Year) => add(&mut w.year, around(k, 0, 1)),
+                Some(Cue::TheYear) => {
+                    add(&mut w.relative, around(k, 0, 1));
+                    add(&mut w.year, around(k, 0, 1));
+                }
+                None => {}
+            }
         }
-        let from = text.byte_of_char(words[k.saturating_sub(BEFORE)].start);
-        let to = text.byte_of_char(words[(k + AFTER).min(words.len() - 1)].end);
-        match out.last_mut() {
-            Some(last) if from <= last.1 => last.1 = last.1.max(to),
-            _ => out.push((from, to)),
-        }
+        w
     }
-    out
+}
+
+/// Adds a window, merging it with the last one where they touch.
+fn add(windows: &mut Vec<(usize, usize)>, (from, to): (usize, usize)) {
+    match windows.last_mut() {
+        Some(last) if from <= last.1 => last.1 = last.1.max(to),
+        _ => windows.push((from, to)),
+    }
 }
 
 fn is_boundary(s: &str, byte: usize, before: bool) -> bool {
@@ -341,8 +362,8 @@ pub(crate) fn find_dates_in(
             });
         }
     };
-    let windows = windows(folded, words);
-    for c in bounded(&p.numeric, text, &windows) {
+    let windows = Windows::new(folded, words);
+    for c in bounded(&p.numeric, text, &windows.numeric) {
         let (d, m, y) = (
             c["d"].parse::<u8>(),
             c["m"].parse::<u8>(),
@@ -366,7 +387,7 @@ pub(crate) fn find_dates_in(
             );
         }
     }
-    for c in bounded(&p.full, text, &windows) {
+    for c in bounded(&p.full, text, &windows.full) {
         let whole = c.get(0).expect("match");
         let month = month_number(&c["month"]);
         let day = c.name("day").and_then(|d| d.as_str().parse::<u8>().ok());
@@ -412,7 +433,7 @@ pub(crate) fn find_dates_in(
         );
     }
     if let Some(pub_date) = published.filter(|d| d.day.is_some()) {
-        for c in bounded(&p.relative, text, &windows) {
+        for c in bounded(&p.relative, text, &windows.relative) {
             let whole = c.get(0).expect("match");
             let (date, future) = if let Some(w) = c.name("word") {
                 match w.as_str() {
@@ -464,7 +485,7 @@ pub(crate) fn find_dates_in(
             push(&mut hits, whole.start(), whole.end(), date, future);
         }
     }
-    for c in bounded(&p.year, text, &windows) {
+    for c in bounded(&p.year, text, &windows.year) {
         let whole = c.get(0).expect("match");
         if let Ok(y) = c["y"].parse::<u16>() {
             push(
