@@ -142,19 +142,30 @@ pub fn sentence_ends(text: &str) -> Vec<usize> {
 
 /// [`sentence_ends`] over [`code`]s ([`Normalized::codes`](super::Normalized::codes)).
 pub fn sentence_ends_codes(codes: &[u8]) -> Vec<usize> {
+    // The chars that may end a sentence; the scan jumps from one to the
+    // next.
+    const STOPS: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b'\n' as usize] = true;
+        t[b'!' as usize] = true;
+        t[b'?' as usize] = true;
+        t[b'.' as usize] = true;
+        t[0xB1] = true;
+        t[0xB2] = true;
+        t
+    };
     let mut ends = Vec::new();
-    for (i, &b) in codes.iter().enumerate() {
-        let end = match b {
-            b'\n' | b'!' | b'?' | 0xB2 | 0xB1 => true,
-            b'.' => {
-                let prev = i.checked_sub(1).map(|p| codes[p]);
-                let next = codes.get(i + 1).copied();
-                let between_digits = prev.is_some_and(|p| p.is_ascii_digit())
-                    && next.is_some_and(|n| n.is_ascii_digit());
-                let abbreviation = next.is_some_and(code_is_word) || i >= 2 && codes[i - 2] == b'.';
-                !between_digits && !abbreviation
-            }
-            _ => false,
+    let mut from = 0;
+    while let Some(at) = codes[from..].iter().position(|&b| STOPS[b as usize]) {
+        let i = from + at;
+        from = i + 1;
+        let end = codes[i] != b'.' || {
+            let prev = i.checked_sub(1).map(|p| codes[p]);
+            let next = codes.get(i + 1).copied();
+            let between_digits = prev.is_some_and(|p| p.is_ascii_digit())
+                && next.is_some_and(|n| n.is_ascii_digit());
+            let abbreviation = next.is_some_and(code_is_word) || i >= 2 && codes[i - 2] == b'.';
+            !between_digits && !abbreviation
         };
         if end && ends.last() != Some(&(i + 1)) {
             ends.push(i + 1);
