@@ -75,12 +75,25 @@ pub fn resolve(
         // اليمنى ("the right one") folds to اليمني (Yemeni): a nisba
         // spelled with a final ى needs support like a weak alias.
         let alif_maqsura = ends_with_alif_maqsura(text, original, c);
-        let strong: Vec<&Target> = c
-            .targets
-            .iter()
-            .filter(|t| !t.weak && t.form != AliasForm::Short)
-            .filter(|t| !(alif_maqsura && t.form == AliasForm::Adjective))
-            .collect();
+        let is_strong = |t: &Target| {
+            !t.weak
+                && t.form != AliasForm::Short
+                && !(alif_maqsura && t.form == AliasForm::Adjective)
+        };
+        // Most hits name one entity: decided without grouping.
+        if let [t] = c.targets.as_slice() {
+            if is_strong(t) {
+                decided[ci].push(resolved(t, ci));
+                strong_at.entry(t.entity).or_default().push(c.start);
+                if kind(t) == EntityKind::Person {
+                    full_person_at.entry(t.entity).or_default().push(c.start);
+                }
+            } else {
+                pending.push(ci);
+            }
+            continue;
+        }
+        let strong: Vec<&Target> = c.targets.iter().filter(|t| is_strong(t)).collect();
         let mut by_kind: FxHashMap<EntityKind, Vec<&Target>> = FxHashMap::default();
         for t in &strong {
             by_kind.entry(kind(t)).or_default().push(t);
