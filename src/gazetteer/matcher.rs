@@ -370,23 +370,30 @@ fn select_longest(mut hits: Vec<Candidate>) -> Vec<Candidate> {
     // number of hits (a long article can have a million).
     let len = hits.iter().map(|h| h.end).max().unwrap_or(0);
     let mut taken = vec![false; len];
-    let mut by_span: FxHashMap<(usize, usize), usize> = FxHashMap::default();
     let mut kept: Vec<Candidate> = Vec::new();
+    // Hits of one span sort next to each other: the span before, and
+    // whether it was kept.
+    let mut last: Option<((usize, usize), bool)> = None;
     for h in hits {
-        if let Some(&i) = by_span.get(&(h.start, h.end)) {
-            for t in h.targets {
-                if !kept[i].targets.contains(&t) {
-                    kept[i].targets.push(t);
+        let span = (h.start, h.end);
+        if let Some((s, was_kept)) = last
+            && s == span
+        {
+            if was_kept && let Some(k) = kept.last_mut() {
+                for t in h.targets {
+                    if !k.targets.contains(&t) {
+                        k.targets.push(t);
+                    }
                 }
             }
             continue;
         }
-        if taken[h.start..h.end].iter().any(|&t| t) {
-            continue;
+        let free = !taken[h.start..h.end].iter().any(|&t| t);
+        last = Some((span, free));
+        if free {
+            taken[h.start..h.end].iter_mut().for_each(|t| *t = true);
+            kept.push(h);
         }
-        taken[h.start..h.end].iter_mut().for_each(|t| *t = true);
-        by_span.insert((h.start, h.end), kept.len());
-        kept.push(h);
     }
     kept.sort_by_key(|k| k.start);
     kept
