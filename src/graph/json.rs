@@ -71,7 +71,9 @@ pub fn write_json(g: &Graph, mut w: impl std::io::Write) -> std::io::Result<()> 
     let head = serde_json::to_vec_pretty(&head)?;
     w.write_all(&head[..head.len() - 2])?;
     let nodes: Vec<&Node> = g.nodes().collect();
-    write_list(&mut w, "nodes", &nodes)?;
+    write_list(&mut w, "nodes", &nodes, |n| {
+        n.evidence.len() + n.articles.len()
+    })?;
     let edges: Vec<KeyedEdgeRef> = g
         .edges()
         .map(|e| KeyedEdgeRef {
@@ -79,9 +81,11 @@ pub fn write_json(g: &Graph, mut w: impl std::io::Write) -> std::io::Result<()> 
             edge: e,
         })
         .collect();
-    write_list(&mut w, "edges", &edges)?;
+    write_list(&mut w, "edges", &edges, |e| {
+        e.edge.evidence.len() + e.edge.articles.len()
+    })?;
     let articles: Vec<&ArticleMeta> = g.articles().values().collect();
-    write_list(&mut w, "articles", &articles)?;
+    write_list(&mut w, "articles", &articles, |_| 0)?;
     w.write_all(b"\n}\n")
 }
 
@@ -104,23 +108,37 @@ fn head(g: &Graph) -> HeadRef {
 /// Writes `,\n  "name": [...]` as the pretty printer would at the second
 /// level: each element printed alone, its lines indented by four spaces
 /// (strings hold no raw line breaks in JSON, so every one is layout).
+/// `weight` tells roughly how long an element prints (a country node
+/// carries tens of thousands of quotes, a person node a few): the list is
+/// cut into pieces of about equal weight, printed in parallel a few at a
+/// time.
 fn write_list<T: Serialize + Sync>(
     w: &mut impl std::io::Write,
     name: &str,
     items: &[T],
+    weight: impl Fn(&T) -> usize,
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
-    // Bounded pieces keep memory flat however large the graph.
-    const PIECE: usize = 16;
-    const AT_ONCE: usize = 8;
+    // About 0.4 MB of JSON a piece; a few dozen at once keep memory flat.
+    const PIECE: usize = 4_000;
+    const AT_ONCE: usize = 16;
     write!(w, ",\n  \"{name}\": ")?;
     if items.is_empty() {
         return w.write_all(b"[]");
     }
     w.write_all(b"[\n")?;
-    for (i, group) in items.chunks(PIECE * AT_ONCE).enumerate() {
+    let mut pieces: Vec<&[T]> = Vec::new();
+    let (mut from, mut load) = (0, 0);
+    for (i, item) in items.iter().enumerate() {
+        load += 1 + weight(item);
+        if load >= PIECE || i + 1 == items.len() {
+            pieces.push(&items[from..=i]);
+            (from, load) = (i + 1, 0);
+        }
+    }
+    for (i, group) in pieces.chunks(AT_ONCE).enumerate() {
         let printed: Vec<Result<Vec<u8>, serde_json::Error>> = group
-            .par_chunks(PIECE)
+            .par_iter()
             .map(|piece| {
                 let mut out = Vec::with_capacity(1 << 16);
                 let mut one = Vec::with_capacity(1 << 12);
@@ -232,12 +250,13 @@ mod tests {
             edges: Vec<KeyedEdgeRef<'g>>,
             articles: Vec<&'g ArticleMeta>,
         }
-        // More nodes and edges than one parallel group holds, and a quote
-        // with a line break and a quote mark.
+        // Nodes heavy enough to fill more pieces than one parallel group
+        // holds, and a quote with a line break and a quote mark.
         let nodes: Vec<Node> = (0..300)
             .map(|i| {
                 let mut n = Node::new(format!("person:p{i:03}"), "person", "س".into(), "S".into());
                 n.aliases_ar.insert(format!("اسم\n\"{i}\""));
+                n.articles = (0..300).map(|a| format!("a{a}")).collect();
                 n
             })
             .collect();
