@@ -42,8 +42,9 @@ pub struct Args {
     /// Print nothing on stderr but errors (no progress bar, no summary).
     #[arg(short, long)]
     quiet: bool,
-    /// Threads for extraction (0 = all cores). The output is the same for
-    /// any number.
+    /// Threads for extraction and for printing the graph (0 = all cores);
+    /// reading and merging run beside them on a thread each. The output is
+    /// the same for any number.
     #[arg(short, long, default_value_t = 0, value_name = "N")]
     jobs: usize,
     /// Read bytes that do not decode as U+FFFD instead of skipping the
