@@ -321,8 +321,10 @@ fn is_boundary(s: &str, byte: usize, before: bool) -> bool {
     c.is_none_or(|c| !is_word_char(c))
 }
 
-/// Every date expression in folded `text`, anchored on `published` when
-/// the expression needs it, in text order, non-overlapping.
+/// Every date expression in `text`, anchored on `published` when the
+/// expression needs it, in text order, non-overlapping. The text is folded
+/// first (folding folded text changes nothing); spans are chars of the
+/// folded text.
 ///
 /// # Example
 /// ```
