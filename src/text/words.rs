@@ -60,6 +60,13 @@ pub type WordSet = WordMap<()>;
 
 impl WordSet {
     /// The set of `words` (folded).
+    ///
+    /// # Example
+    /// ```
+    /// use majlis::text::{Normalized, WordSet};
+    /// let speech = WordSet::of(["قال", "اكد"]);
+    /// assert!(speech.contains(Normalized::new("أكد").codes()));
+    /// ```
     pub fn of<W: AsRef<str>>(words: impl IntoIterator<Item = W>) -> WordSet {
         WordMap::new(words.into_iter().map(|w| (w, ())))
     }
