@@ -1,7 +1,7 @@
 //! The `majlis` binary as a user runs it.
 
 mod common;
-use common::{majlis, stderr, stdout};
+use common::{majlis, run_ok, stderr, stdout};
 
 use serde_json::Value;
 use std::path::Path;
@@ -204,15 +204,7 @@ fn networkx_reads_the_json_contract() {
         assert g.nodes['country:TUR']['label_en'] == 'Turkey', g.nodes['country:TUR']\n\
         assert g.edges['person:mike-pompeo', 'country:USA', 'represents']['role'] == 'foreign minister'\n\
         print(g.number_of_nodes(), g.number_of_edges())\n";
-    let out = Command::new("python3")
-        .args(["-c", script, json.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run_ok(Command::new("python3").args(["-c", script, json.to_str().unwrap()]));
 }
 
 #[test]
@@ -340,49 +332,35 @@ fn f1(report: &Value, category: &str) -> f64 {
     report["scores"][category]["f1"].as_f64().unwrap()
 }
 
+/// The F1 of `category` reaches `threshold`; else the scores, misses and
+/// false hits say why.
+fn assert_f1(report: &Value, category: &str, threshold: f64) {
+    assert!(
+        f1(report, category) >= threshold,
+        "{category} below {threshold}: {:#}\nmisses {:#}\nfalse {:#}",
+        report["scores"],
+        report["misses"],
+        report["false_hits"]
+    );
+}
+
 #[test]
 fn eval_on_the_seeds_meets_the_thresholds() {
     let r = eval_json("tests/fixtures/eval/seeds.gold.json", "seeds");
-    let summary = format!("{:#}", r["scores"]);
-    assert!(
-        f1(&r, "countries") >= 0.97,
-        "{summary}\nmisses {:#}\nfalse {:#}",
-        r["misses"],
-        r["false_hits"]
-    );
+    assert_f1(&r, "countries", 0.97);
     assert!(
         r["forbidden_hits"].as_array().unwrap().is_empty(),
         "{:#}",
         r["forbidden_hits"]
     );
-    assert!(
-        f1(&r, "persons") >= 0.95,
-        "{summary}\nmisses {:#}\nfalse {:#}",
-        r["misses"],
-        r["false_hits"]
-    );
-    assert!(
-        f1(&r, "organisations") >= 0.90,
-        "{summary}\nmisses {:#}\nfalse {:#}",
-        r["misses"],
-        r["false_hits"]
-    );
+    assert_f1(&r, "persons", 0.95);
+    assert_f1(&r, "organisations", 0.90);
     for check in r["corpus"].as_array().unwrap() {
         assert_eq!(check["ok"], true, "{check}");
     }
     assert!(r["corpus"].as_array().unwrap().len() >= 5);
-    assert!(
-        f1(&r, "meetings") >= 0.90,
-        "{summary}\nmisses {:#}\nfalse {:#}",
-        r["misses"],
-        r["false_hits"]
-    );
-    assert!(
-        f1(&r, "attendance") >= 0.90,
-        "{summary}\nmisses {:#}\nfalse {:#}",
-        r["misses"],
-        r["false_hits"]
-    );
+    assert_f1(&r, "meetings", 0.90);
+    assert_f1(&r, "attendance", 0.90);
 }
 
 #[test]
@@ -465,13 +443,7 @@ fn eval_on_the_development_set_meets_the_thresholds() {
         "tests/fixtures/eval/dev.gold.json",
         "tests/fixtures/eval/dev",
     );
-    let summary = format!("{:#}", r["scores"]);
-    assert!(
-        f1(&r, "countries") >= 0.95,
-        "{summary}\nmisses {:#}\nfalse {:#}",
-        r["misses"],
-        r["false_hits"]
-    );
+    assert_f1(&r, "countries", 0.95);
     // Attendance traps are scored (and reported) with the meetings.
     let country_traps: Vec<&Value> = r["forbidden_hits"]
         .as_array()
@@ -480,26 +452,10 @@ fn eval_on_the_development_set_meets_the_thresholds() {
         .filter(|f| f["category"] == "countries")
         .collect();
     assert!(country_traps.is_empty(), "{country_traps:#?}");
-    for (category, threshold) in [("meetings", 0.75), ("attendance", 0.75)] {
-        assert!(
-            f1(&r, category) >= threshold,
-            "{category}: {summary}\nmisses {:#}\nfalse {:#}",
-            r["misses"],
-            r["false_hits"]
-        );
-    }
-    assert!(
-        f1(&r, "persons") >= 0.85,
-        "{summary}\nmisses {:#}\nfalse {:#}",
-        r["misses"],
-        r["false_hits"]
-    );
-    assert!(
-        f1(&r, "organisations") >= 0.80,
-        "{summary}\nmisses {:#}\nfalse {:#}",
-        r["misses"],
-        r["false_hits"]
-    );
+    assert_f1(&r, "meetings", 0.75);
+    assert_f1(&r, "attendance", 0.75);
+    assert_f1(&r, "persons", 0.85);
+    assert_f1(&r, "organisations", 0.80);
 }
 
 #[test]

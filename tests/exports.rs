@@ -4,7 +4,7 @@
 //! MAJLIS_REQUIRE_TOOLS is set (as `.ci/run` does), when they fail.
 
 mod common;
-use common::majlis;
+use common::{majlis, run_ok, stderr};
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -39,7 +39,7 @@ fn build(dir: &Path, name: &str, extra: &[&str]) -> PathBuf {
     let mut args = vec!["build", "seeds", "-q", "-o", out.to_str().unwrap()];
     args.extend_from_slice(extra);
     let o = majlis(&args);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.status.success(), "{}", stderr(&o));
     out
 }
 
@@ -49,13 +49,7 @@ fn python(script: &str, args: &[&Path]) -> String {
     for a in args {
         cmd.arg(a);
     }
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    String::from_utf8(run_ok(&mut cmd).stdout).unwrap()
 }
 
 fn validate_graphml(file: &Path, dir: &Path) {
@@ -73,41 +67,26 @@ fn validate_graphml(file: &Path, dir: &Path) {
         ),
     )
     .unwrap();
-    let out = Command::new("xmllint")
-        .env("XML_CATALOG_FILES", &catalog)
-        .args(["--nonet", "--noout", "--schema"])
-        .arg(g.join("graphml.xsd"))
-        .arg(file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    run_ok(
+        Command::new("xmllint")
+            .env("XML_CATALOG_FILES", &catalog)
+            .args(["--nonet", "--noout", "--schema"])
+            .arg(g.join("graphml.xsd"))
+            .arg(file),
     );
 }
 
 fn validate_gexf(file: &Path) {
-    let out = Command::new("xmllint")
-        .args(["--nonet", "--noout", "--relaxng"])
-        .arg(schemas().join("gexf-1.3/gexf.rng"))
-        .arg(file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    run_ok(
+        Command::new("xmllint")
+            .args(["--nonet", "--noout", "--relaxng"])
+            .arg(schemas().join("gexf-1.3/gexf.rng"))
+            .arg(file),
     );
 }
 
 fn canon_dot(file: &Path) {
-    let out = Command::new("dot")
-        .arg("-Tcanon")
-        .arg(file)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    let out = run_ok(Command::new("dot").arg("-Tcanon").arg(file));
     assert!(
         out.stderr.is_empty(),
         "dot said: {}",
@@ -169,12 +148,7 @@ fn dot_renders_without_a_word_from_graphviz() {
     let dir = tempfile::tempdir().unwrap();
     let file = build(dir.path(), "g.dot", &[]);
     canon_dot(&file);
-    let svg = Command::new("dot")
-        .arg("-Tsvg")
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(svg.status.success());
+    let svg = run_ok(Command::new("dot").arg("-Tsvg").arg(&file));
     let svg = String::from_utf8(svg.stdout).unwrap();
     assert!(
         svg.contains("تركيا") && svg.contains("مراكش"),

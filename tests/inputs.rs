@@ -8,11 +8,7 @@ use std::path::Path;
 
 fn graph_of(path: &Path) -> Value {
     let out = majlis(&["build", path.to_str().unwrap(), "-q"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", stderr(&out));
     serde_json::from_slice(&out.stdout).unwrap()
 }
 

@@ -23,3 +23,15 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).expect("UTF-8 errors")
 }
+
+/// Runs a tool (xmllint, dot, python3 …) and asserts it succeeded; its
+/// standard error is the failure message.
+pub fn run_ok(command: &mut Command) -> Output {
+    let out = command.output().expect("the tool runs");
+    assert!(
+        out.status.success(),
+        "{command:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
