@@ -161,7 +161,8 @@ const MONTH_CUES: [&str; 10] = [
     "حتي",
 ];
 
-const WEEKDAYS: [&str; 7] = [
+/// Folded weekday names (also words that end a name: «… الأحد»).
+pub(super) const WEEKDAYS: [&str; 7] = [
     "الاثنين",
     "الثلاثاء",
     "الاربعاء",
@@ -349,12 +350,13 @@ pub(crate) fn find_dates_in(
     let p = patterns();
     let char_at = |byte: usize| folded.char_index_of_byte(byte);
     let mut hits: Vec<DateHit> = Vec::new();
-    let push = |hits: &mut Vec<DateHit>, start: usize, end: usize, date: TextDate, future: bool| {
-        if !is_boundary(text, start, true) || !is_boundary(text, end, false) {
-            return;
-        }
-        let (s, e) = (char_at(start), char_at(end));
-        if hits.iter().all(|h| e <= h.start || h.end <= s) {
+    // Matches come from `bounded`, so they stand between word boundaries;
+    // a hit is kept unless an earlier pattern took its place.
+    let push = |hits: &mut Vec<DateHit>, c: &Captures, date: TextDate, future: bool| -> bool {
+        let whole = c.get(0).expect("group 0 is the match");
+        let (s, e) = (char_at(whole.start()), char_at(whole.end()));
+        let free = hits.iter().all(|h| e <= h.start || h.end <= s);
+        if free {
             hits.push(DateHit {
                 date,
                 start: s,
@@ -363,6 +365,7 @@ pub(crate) fn find_dates_in(
                 weekday: false,
             });
         }
+        free
     };
     let windows = Windows::new(folded, words);
     for c in bounded(&p.numeric, text, &windows.numeric) {
@@ -375,11 +378,9 @@ pub(crate) fn find_dates_in(
             && (1..=31).contains(&d)
             && (1..=12).contains(&m)
         {
-            let whole = c.get(0).expect("match");
             push(
                 &mut hits,
-                whole.start(),
-                whole.end(),
+                &c,
                 TextDate {
                     year: Some(y),
                     month: Some(m),
@@ -426,32 +427,19 @@ pub(crate) fn find_dates_in(
                 None => py,
             });
         }
-        push(
-            &mut hits,
-            whole.start(),
-            whole.end(),
-            TextDate { year, month, day },
-            future,
-        );
+        push(&mut hits, &c, TextDate { year, month, day }, future);
     }
     if let Some(pub_date) = published.filter(|d| d.day.is_some()) {
         for c in bounded(&p.relative, text, &windows.relative) {
-            let whole = c.get(0).expect("match");
             let (date, future) = if let Some(w) = c.name("word") {
                 match w.as_str() {
                     "امس" => (shift(pub_date, -1), false),
                     "اليوم" => (shift(pub_date, 0), false),
                     "غدا" => (shift(pub_date, 1), true),
                     day => {
-                        let from = hits.len();
-                        push(
-                            &mut hits,
-                            whole.start(),
-                            whole.end(),
-                            last_weekday(pub_date, day),
-                            false,
-                        );
-                        if let Some(h) = hits.get_mut(from) {
+                        if push(&mut hits, &c, last_weekday(pub_date, day), false)
+                            && let Some(h) = hits.last_mut()
+                        {
                             h.weekday = true;
                         }
                         continue;
@@ -484,16 +472,14 @@ pub(crate) fn find_dates_in(
                 };
                 (date, future)
             };
-            push(&mut hits, whole.start(), whole.end(), date, future);
+            push(&mut hits, &c, date, future);
         }
     }
     for c in bounded(&p.year, text, &windows.year) {
-        let whole = c.get(0).expect("match");
         if let Ok(y) = c["y"].parse::<u16>() {
             push(
                 &mut hits,
-                whole.start(),
-                whole.end(),
+                &c,
                 TextDate {
                     year: Some(y),
                     month: None,

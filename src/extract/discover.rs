@@ -6,6 +6,7 @@
 //! (a ministry, a country, a verb) stops the reading, and a name the
 //! gazetteer knows keeps its gazetteer identity.
 
+use super::dates::WEEKDAYS;
 use super::mentions::Resolved;
 use crate::evidence::Evidence;
 use crate::gazetteer::{AliasForm, Candidate, EntityKind, Gazetteer, TitleHit};
@@ -114,7 +115,7 @@ const PARTICLES: [&str; 6] = ["بن", "ابن", "ابو", "ال", "عبد", "ب�
 
 /// Words that end a name: prepositions, conjunctions, verbs of speech,
 /// time words.
-const STOP: [&str; 50] = [
+const STOP: [&str; 43] = [
     "غير",
     "قد",
     "لقد",
@@ -154,13 +155,6 @@ const STOP: [&str; 50] = [
     "او",
     "ثم",
     "لكن",
-    "الاحد",
-    "الاثنين",
-    "الثلاثاء",
-    "الاربعاء",
-    "الخميس",
-    "الجمعه",
-    "السبت",
     "حول",
     "بشان",
     "اثناء",
@@ -259,7 +253,7 @@ impl Reader<'_> {
             let (_, e) = self.text.original_span(k.start, k.end);
             return e > 0 && self.original.get(e - 1) == Some(&'ى');
         }
-        STOP.contains(&w)
+        STOP.contains(&w) || WEEKDAYS.contains(&w)
     }
 
     /// Reads a name from token `i` on: a given name (عبد الله, أبو بكر and
