@@ -198,6 +198,17 @@ fn meeting_identity(old: &Graph, new: &Graph) -> BTreeMap<String, String> {
     map
 }
 
+/// The `diff` mark of a node or edge of the union graph.
+fn mark(added: bool, removed: bool, changed: bool) -> String {
+    match (added, removed, changed) {
+        (true, _, _) => "added",
+        (_, true, _) => "removed",
+        (_, _, true) => "changed",
+        _ => "same",
+    }
+    .into()
+}
+
 /// The union of both graphs, every node and edge marked `added`,
 /// `removed`, `changed` or `same` in its `diff` field, for drawing.
 pub fn union(old: &Graph, new: &Graph, d: &Diff) -> Graph {
@@ -215,20 +226,12 @@ pub fn union(old: &Graph, new: &Graph, d: &Diff) -> Graph {
             }
             let mut n = n.clone();
             n.id = key.clone();
-            n.diff = Some(
-                if side_only.contains(&key) {
-                    if std::ptr::eq(g, new) {
-                        "added"
-                    } else {
-                        "removed"
-                    }
-                } else if changed.contains(key.as_str()) {
-                    "changed"
-                } else {
-                    "same"
-                }
-                .into(),
-            );
+            let only_here = side_only.contains(&key);
+            n.diff = Some(mark(
+                only_here && std::ptr::eq(g, new),
+                only_here && !std::ptr::eq(g, new),
+                changed.contains(key.as_str()),
+            ));
             nodes.insert(key, n);
         }
     }
@@ -249,18 +252,11 @@ pub fn union(old: &Graph, new: &Graph, d: &Diff) -> Graph {
             let mut e = e.clone();
             e.source = key.source.clone();
             e.target = key.target.clone();
-            e.diff = Some(
-                if ea.contains(&key) {
-                    "added"
-                } else if er.contains(&key) {
-                    "removed"
-                } else if changed.contains(item.as_str()) {
-                    "changed"
-                } else {
-                    "same"
-                }
-                .into(),
-            );
+            e.diff = Some(mark(
+                ea.contains(&key),
+                er.contains(&key),
+                changed.contains(item.as_str()),
+            ));
             edges.insert(key, e);
         }
     }
