@@ -32,7 +32,9 @@ const BUILTIN: [(&str, &str); 5] = [
 pub struct Gazetteer {
     entities: Vec<Entity>,
     titles: Vec<Title>,
-    index: FxHashMap<(EntityKind, String), usize>,
+    /// Per kind, entity id to position: looked up by `&str`, without
+    /// building a key.
+    index: FxHashMap<EntityKind, FxHashMap<String, usize>>,
     /// Graph node id of each entity, computed once: the graph asks for
     /// one per mention.
     node_ids: Vec<String>,
@@ -120,14 +122,14 @@ impl Gazetteer {
     pub fn add_file(&mut self, name: &str, shown: &str, content: &str) -> Vec<DataError> {
         let (parsed, errors) = parse_file(name, shown, content);
         for e in parsed.entities {
-            let key = (e.kind, e.id.clone());
-            match self.index.get(&key) {
-                Some(&i) => {
+            match self.position(e.kind, &e.id) {
+                Some(i) => {
                     self.node_ids[i] = e.node_id();
                     self.entities[i] = e;
                 }
                 None => {
-                    self.index.insert(key, self.entities.len());
+                    let ids = self.index.entry(e.kind).or_default();
+                    ids.insert(e.id.clone(), self.entities.len());
                     self.node_ids.push(e.node_id());
                     self.entities.push(e);
                 }
@@ -167,14 +169,12 @@ impl Gazetteer {
 
     /// One entity by kind and id (ISO3 for countries).
     pub fn get(&self, kind: EntityKind, id: &str) -> Option<&Entity> {
-        self.index
-            .get(&(kind, id.to_string()))
-            .map(|&i| &self.entities[i])
+        self.position(kind, id).map(|i| &self.entities[i])
     }
 
     /// The position of an entity in [`entities`](Self::entities).
     pub fn position(&self, kind: EntityKind, id: &str) -> Option<usize> {
-        self.index.get(&(kind, id.to_string())).copied()
+        self.index.get(&kind)?.get(id).copied()
     }
 
     /// Removes every entity of `kind` (used to measure what extraction
@@ -182,12 +182,13 @@ impl Gazetteer {
     pub fn without(mut self, kind: EntityKind) -> Gazetteer {
         self.entities.retain(|e| e.kind != kind);
         self.node_ids = self.entities.iter().map(Entity::node_id).collect();
-        self.index = self
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| ((e.kind, e.id.clone()), i))
-            .collect();
+        self.index.clear();
+        for (i, e) in self.entities.iter().enumerate() {
+            self.index
+                .entry(e.kind)
+                .or_default()
+                .insert(e.id.clone(), i);
+        }
         self
     }
 }
