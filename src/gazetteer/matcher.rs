@@ -218,25 +218,12 @@ impl Matcher {
     /// Every valid hit in `text`, non-overlapping (the longest wins, then
     /// the earliest), in text order.
     pub fn find(&self, text: &Normalized) -> Vec<Candidate> {
-        let s = text.as_str();
         let mut hits: Vec<Candidate> = Vec::new();
-        let codes = text.codes();
-        for m in self.automaton.find_overlapping_iter(codes) {
-            let (start, end) = (m.start(), m.end());
-            // Most raw hits sit inside longer words.
-            if !ends_word(codes, end) {
-                continue;
-            }
-            let Some(word_start) = clitic_start(codes, start) else {
+        for m in self.automaton.find_overlapping_iter(text.codes()) {
+            let Some((word_start, prefix)) = placed(text, &m, &self.ambiguous) else {
                 continue;
             };
-            let pattern = m.pattern().as_usize();
-            if let Some(folded) = &self.ambiguous[pattern]
-                && &s[text.byte_of_char(start)..text.byte_of_char(end)] != folded
-            {
-                continue;
-            }
-            let prefix = &s[text.byte_of_char(word_start)..text.byte_of_char(start)];
+            let (start, end, pattern) = (m.start(), m.end(), m.pattern().as_usize());
             let valid: Vec<Target> = self.targets[pattern]
                 .iter()
                 .filter(|t| prefix_allowed(prefix, t))
@@ -313,29 +300,17 @@ impl Matcher {
     /// Every title form in `text` at word boundaries (clitics allowed),
     /// the longest at each place, in text order.
     pub fn find_titles(&self, text: &Normalized) -> Vec<TitleHit> {
-        let s = text.as_str();
         let mut hits = Vec::new();
-        let codes = text.codes();
-        for m in self.titles.find_overlapping_iter(codes) {
-            let (start, end) = (m.start(), m.end());
-            if !ends_word(codes, end) {
-                continue;
-            }
-            let Some(word_start) = clitic_start(codes, start) else {
+        for m in self.titles.find_overlapping_iter(text.codes()) {
+            let Some((word_start, prefix)) = placed(text, &m, &self.title_ambiguous) else {
                 continue;
             };
-            if let Some(folded) = &self.title_ambiguous[m.pattern().as_usize()]
-                && &s[text.byte_of_char(start)..text.byte_of_char(end)] != folded
-            {
-                continue;
-            }
-            let prefix = &s[text.byte_of_char(word_start)..text.byte_of_char(start)];
             if !["", "و", "ف", "ل", "ب"].contains(&prefix) {
                 continue;
             }
             hits.push(Candidate {
-                start,
-                end,
+                start: m.start(),
+                end: m.end(),
                 word_start,
                 targets: vec![Target {
                     entity: self.title_of[m.pattern().as_usize()],
@@ -397,6 +372,31 @@ fn select_longest(mut hits: Vec<Candidate>) -> Vec<Candidate> {
     }
     kept.sort_by_key(|k| k.start);
     kept
+}
+
+/// Where a raw automaton hit (char offsets) stands: the start of its word
+/// and the clitics before it, when it ends a word, at most a clitic
+/// sequence precedes it, and its text is the pattern's own (see
+/// `ambiguous`). Most raw hits sit inside longer words and go here.
+fn placed<'t>(
+    text: &'t Normalized,
+    m: &aho_corasick::Match,
+    ambiguous: &[Option<String>],
+) -> Option<(usize, &'t str)> {
+    let (codes, s) = (text.codes(), text.as_str());
+    if !ends_word(codes, m.end()) {
+        return None;
+    }
+    let word_start = clitic_start(codes, m.start())?;
+    if let Some(folded) = &ambiguous[m.pattern().as_usize()]
+        && &s[text.byte_of_char(m.start())..text.byte_of_char(m.end())] != folded
+    {
+        return None;
+    }
+    Some((
+        word_start,
+        &s[text.byte_of_char(word_start)..text.byte_of_char(m.start())],
+    ))
 }
 
 /// Whether no word char follows char `end`.
