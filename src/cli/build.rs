@@ -150,5 +150,9 @@ pub fn run(args: Args) -> i32 {
                 .unwrap_or_default()
         );
     }
-    if loaded.problems > 0 { SOME_FAILED } else { OK }
+    if loaded.had_problems() {
+        SOME_FAILED
+    } else {
+        OK
+    }
 }

@@ -131,7 +131,8 @@ impl Source {
     /// why when nothing could be read.
     pub fn load(&self) -> Option<(Graph, bool)> {
         let loaded = self.reading.load(&self.inputs)?;
-        Some((loaded.graph, loaded.problems > 0))
+        let problems = loaded.had_problems();
+        Some((loaded.graph, problems))
     }
 }
 
@@ -160,13 +161,16 @@ pub struct Loaded {
     pub graph: Graph,
     /// Articles read (from article files; a saved graph counts its own).
     pub articles: usize,
-    /// Files or lines skipped or read with a warning.
-    pub problems: usize,
-    /// The same problems, counted by reason.
+    /// Files or lines skipped or read with a warning, counted by reason.
     pub reasons: BTreeMap<Reason, usize>,
 }
 
 impl Loaded {
+    /// Whether any file or line was skipped or read with a warning.
+    pub fn had_problems(&self) -> bool {
+        !self.reasons.is_empty()
+    }
+
     /// The problems for a summary: "2 skipped (1 not a JSON article, 1
     /// undecodable bytes)", then the articles read with a warning when
     /// there are any ("1 with a warning (1 bad published date)").
@@ -354,7 +358,6 @@ pub fn load_inputs_with(
     Loaded {
         graph,
         articles,
-        problems: reasons.values().sum(),
         reasons,
     }
 }
