@@ -666,9 +666,9 @@ fn diff_reports_what_only_the_new_articles_bring() {
             .map(|n| n["id"].as_str().unwrap().to_string())
             .collect()
     };
-    let edges = |g: &Value| -> std::collections::BTreeSet<(String, String, String)> {
-        g["edges"]
-            .as_array()
+    // (source, type, target) of a list of edges, from a graph or a diff.
+    let edge_keys = |list: &Value| -> std::collections::BTreeSet<(String, String, String)> {
+        list.as_array()
             .unwrap()
             .iter()
             .map(|e| {
@@ -681,8 +681,10 @@ fn diff_reports_what_only_the_new_articles_bring() {
             .collect()
     };
     let want_nodes: Vec<String> = ids(&gn).difference(&ids(&go)).cloned().collect();
-    let want_edges: std::collections::BTreeSet<_> =
-        edges(&gn).difference(&edges(&go)).cloned().collect();
+    let want_edges: std::collections::BTreeSet<_> = edge_keys(&gn["edges"])
+        .difference(&edge_keys(&go["edges"]))
+        .cloned()
+        .collect();
 
     let out = majlis(&["diff", o, n, "--format", "json"]);
     assert_eq!(out.status.code(), Some(1), "different sets exit 1");
@@ -695,18 +697,7 @@ fn diff_reports_what_only_the_new_articles_bring() {
         .collect();
     assert_eq!(got_nodes, want_nodes);
     assert!(d["nodes_removed"].as_array().unwrap().is_empty());
-    let got_edges: std::collections::BTreeSet<_> = d["edges_added"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            (
-                e["source"].as_str().unwrap().to_string(),
-                e["type"].as_str().unwrap().to_string(),
-                e["target"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
+    let got_edges = edge_keys(&d["edges_added"]);
     assert_eq!(got_edges, want_edges);
     assert!(got_edges.iter().any(|(s, t, m)| s == "country:SAU"
         && t == "attended"
